@@ -1,0 +1,65 @@
+#include "CommandLine.hpp"
+
+#include <charconv>
+
+#include "UsageError.hpp"
+
+namespace mpicsim::cli {
+
+CommandLine::CommandLine(const std::vector<std::string>& arguments,
+                         const std::set<std::string>& valueOptions,
+                         const std::set<std::string>& flagOptions) {
+    for (std::size_t i = 0; i < arguments.size(); ++i) {
+        std::string name = arguments[i];
+        std::optional<std::string> inlineValue;
+        if (const auto equals = name.find('='); name.starts_with("--") && equals != name.npos) {
+            inlineValue = name.substr(equals + 1);
+            name = name.substr(0, equals);
+        }
+        if (flagOptions.contains(name) && !inlineValue) {
+            flags_.insert(name);
+            continue;
+        }
+        if (!valueOptions.contains(name)) {
+            throw UsageError(name.starts_with("-") ? "unknown option " + name
+                                                   : "unexpected argument '" + name + "'");
+        }
+        if (values_.contains(name)) {
+            throw UsageError("option " + name + " is given twice");
+        }
+        if (inlineValue) {
+            values_[name] = *inlineValue;
+        } else if (i + 1 < arguments.size()) {
+            values_[name] = arguments[++i];
+        } else {
+            throw UsageError("option " + name + " needs a value");
+        }
+    }
+}
+
+std::optional<std::string> CommandLine::value(const std::string& name) const {
+    auto found = values_.find(name);
+    if (found == values_.end()) {
+        return std::nullopt;
+    }
+    return found->second;
+}
+
+std::string CommandLine::required(const std::string& name) const {
+    auto found = values_.find(name);
+    if (found == values_.end()) {
+        throw UsageError("missing required option " + name);
+    }
+    return found->second;
+}
+
+long long CommandLine::toInteger(const std::string& name, const std::string& text) {
+    long long result = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), result);
+    if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
+        throw UsageError("option " + name + " expects an integer, got '" + text + "'");
+    }
+    return result;
+}
+
+}  // namespace mpicsim::cli

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "mpicsim/routing/AttackType.hpp"
+#include "mpicsim/topology/AsGraph.hpp"
+
+namespace mpicsim {
+
+// One hijack attempt. Prefixes longer than /24 are filtered throughout the Internet, so a
+// sub-prefix hijack of a /24 reaches nobody beyond the attacker's own AS.
+struct Attack {
+    static constexpr int kDefaultVictimPrefixLength = 22;
+    static constexpr int kLongestRoutablePrefixLength = 24;
+
+    AttackType type = AttackType::None;
+    NodeIndex victim = 0;
+    NodeIndex attacker = 0;  // ignored when type is None
+    int victimPrefixLength = kDefaultVictimPrefixLength;
+
+    bool hasAttacker() const { return type != AttackType::None; }
+    int subprefixLength() const { return victimPrefixLength + 1; }
+    bool subprefixFiltered() const {
+        return type == AttackType::Subprefix && subprefixLength() > kLongestRoutablePrefixLength;
+    }
+};
+
+}  // namespace mpicsim

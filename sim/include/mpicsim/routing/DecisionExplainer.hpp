@@ -1,0 +1,42 @@
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "mpicsim/routing/DecisionStep.hpp"
+#include "mpicsim/routing/Outcome.hpp"
+#include "mpicsim/routing/PrefixSlot.hpp"
+#include "mpicsim/routing/RouteAttributes.hpp"
+#include "mpicsim/routing/RoutingOutcome.hpp"
+#include "mpicsim/routing/RovDeployment.hpp"
+
+namespace mpicsim {
+
+struct CandidateRoute {
+    NodeIndex neighbour = 0;
+    RouteAttributes attributes;
+    Outcome leadsTo = Outcome::Disconnected;  // where traffic sent on this route ends up
+};
+
+struct RouteExplanation {
+    std::optional<PrefixSlot> slot;  // the prefix the AS forwards on
+    DecisionStep step = DecisionStep::NoRoute;
+    std::vector<CandidateRoute> candidates;  // usable routes received, best first
+    std::vector<NodeIndex> rovRejected;      // neighbours whose routes ROV dropped
+};
+
+// Re-derives, after a trial, every route an AS received for the prefix it forwards on and
+// which decision step picked the winner. Off the hot path: one AS at a time, on request.
+class DecisionExplainer {
+public:
+    explicit DecisionExplainer(const RovDeployment& rov) : rov_(rov) {}
+
+    RouteExplanation explain(const RoutingOutcome& routing, NodeIndex node) const;
+    RouteExplanation explain(const RoutingOutcome& routing, NodeIndex node,
+                             PrefixSlot slot) const;
+
+private:
+    const RovDeployment& rov_;
+};
+
+}  // namespace mpicsim

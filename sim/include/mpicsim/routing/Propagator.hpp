@@ -1,0 +1,56 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "mpicsim/routing/Attack.hpp"
+#include "mpicsim/routing/RouteKey.hpp"
+#include "mpicsim/routing/RoutingOutcome.hpp"
+#include "mpicsim/routing/RovDeployment.hpp"
+#include "mpicsim/routing/TieBreakRanking.hpp"
+#include "mpicsim/topology/AsGraph.hpp"
+
+namespace mpicsim {
+
+// Computes the stable Gao-Rexford routing state for an Attack in three sweeps over the graph:
+// customer routes up by rank, one peer hop, provider routes down by rank. Each AS prefers
+// customer over peer over provider routes, then the shorter path, then the tie-break; exports
+// customer-learned and own routes to everyone and the rest only to customers; ROV adopters
+// drop ROA-invalid routes. The data-plane outcome of every AS is derived in the same sweeps:
+// each route carries the outcome of traffic sent along it, and an AS holding a more specific
+// route forwards on that one (longest-prefix match).
+class Propagator {
+public:
+    // The graph, ranking and deployment must outlive the Propagator.
+    Propagator(const AsGraph& graph, const TieBreakRanking& ranking,
+               const RovDeployment& rov);
+
+    // Throws std::invalid_argument for a node out of range or victim == attacker.
+    void run(const Attack& attack, RoutingOutcome& outcome) const;
+    RoutingOutcome run(const Attack& attack) const;
+
+    const AsGraph& graph() const { return graph_; }
+    const TieBreakRanking& ranking() const { return ranking_; }
+    const RovDeployment& rov() const { return rov_; }
+
+private:
+    struct Edge {
+        NodeIndex neighbour;
+        std::uint32_t neighbourTieRank;
+    };
+    struct EdgeList {
+        std::vector<std::uint32_t> offsets;
+        std::vector<Edge> edges;
+    };
+
+    template <bool kOverlay>
+    void propagate(std::uint8_t invalidTagMask, const std::uint64_t* overlay,
+                   std::uint64_t* keys) const;
+
+    const AsGraph& graph_;
+    const TieBreakRanking& ranking_;
+    const RovDeployment& rov_;
+    EdgeList customers_, peers_, providers_;
+};
+
+}  // namespace mpicsim
