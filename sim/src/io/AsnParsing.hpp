@@ -17,7 +17,9 @@ inline std::optional<Asn> parseAsn(std::string_view token, std::string& problem)
     }
     for (char c : token) {
         if (c < '0' || c > '9') {
-            problem.assign("'").append(token).append("' is not a decimal ASN");
+            problem = std::string(token);
+            problem.insert(problem.begin(), '\'');
+            problem += "' is not a decimal ASN";
             return std::nullopt;
         }
     }
