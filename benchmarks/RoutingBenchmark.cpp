@@ -1,0 +1,124 @@
+// mpicsim-bench: the routing engine's hot paths on a real CAIDA snapshot, read from
+// $MPICSIM_TOPOLOGY or else ../shared/topology_data/20161101.as-rel.txt.bz2.
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <random>
+
+#include "mpicsim/io/CaidaReader.hpp"
+#include "mpicsim/routing/Propagator.hpp"
+
+namespace {
+
+using namespace mpicsim;
+
+std::string topologyPath() {
+    const char* path = std::getenv("MPICSIM_TOPOLOGY");
+    return path != nullptr ? path : MPICSIM_DEFAULT_TOPOLOGY;
+}
+
+struct Fixture {
+    AsGraph graph;
+    TieBreakRanking ranking;
+    RovDeployment rov;
+    std::vector<std::pair<NodeIndex, NodeIndex>> pairs;
+
+    explicit Fixture(AsGraph loaded)
+        : graph(std::move(loaded)),
+          ranking(graph, TieBreak::lowestAsn()),
+          rov(RovDeployment::none(graph.nodeCount())) {
+        // A fixed set of victim/attacker pairs, cycled through by the trials.
+        std::mt19937_64 random(20231001);
+        std::uniform_int_distribution<NodeIndex> pick(0, static_cast<NodeIndex>(graph.nodeCount() - 1));
+        while (pairs.size() < 256) {
+            const NodeIndex victim = pick(random);
+            const NodeIndex attacker = pick(random);
+            if (victim != attacker) {
+                pairs.emplace_back(victim, attacker);
+            }
+        }
+    }
+};
+
+const Fixture& fixture() {
+    static const std::unique_ptr<Fixture> instance = [] {
+        try {
+            return std::make_unique<Fixture>(CaidaReader::readFile(topologyPath()));
+        } catch (const std::exception& error) {
+            std::cerr << "mpicsim-bench: " << error.what() << "\n";
+            std::exit(2);
+        }
+    }();
+    return *instance;
+}
+
+void LoadCaida(benchmark::State& state) {
+    const std::string path = topologyPath();
+    for (auto _ : state) {
+        AsGraph graph = CaidaReader::readFile(path);
+        benchmark::DoNotOptimize(graph.nodeCount());
+    }
+}
+BENCHMARK(LoadCaida)->Unit(benchmark::kMillisecond)->Iterations(5);
+
+// One complete trial: every propagation the attack needs and every AS's data-plane outcome.
+void Trial(benchmark::State& state, AttackType type) {
+    const Fixture& f = fixture();
+    const Propagator propagator(f.graph, f.ranking, f.rov);
+    RoutingOutcome outcome;
+    std::size_t next = 0;
+    std::size_t hijacked = 0;
+    for (auto _ : state) {
+        Attack attack;
+        attack.type = type;
+        attack.victim = f.pairs[next].first;
+        attack.attacker = f.pairs[next].second;
+        next = (next + 1) % f.pairs.size();
+        propagator.run(attack, outcome);
+        hijacked += outcome.outcome(0) == Outcome::Attacker;
+        benchmark::DoNotOptimize(outcome.outcomes().data());
+    }
+    state.counters["ases"] = static_cast<double>(f.graph.nodeCount());
+    state.counters["sample_hijacked"] = static_cast<double>(hijacked);
+}
+BENCHMARK_CAPTURE(Trial, equally-specific, AttackType::EquallySpecific)
+    ->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(Trial, subprefix, AttackType::Subprefix)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(Trial, forged-origin, AttackType::ForgedOrigin)->Unit(benchmark::kMicrosecond);
+
+// For scale: one plain breadth-first search over the same graph (all links, undirected).
+void BreadthFirstSearch(benchmark::State& state) {
+    const Fixture& f = fixture();
+    const std::size_t n = f.graph.nodeCount();
+    std::vector<std::uint32_t> distance(n);
+    std::vector<NodeIndex> queue(n);
+    std::size_t next = 0;
+    for (auto _ : state) {
+        std::fill(distance.begin(), distance.end(), ~std::uint32_t{0});
+        const NodeIndex source = f.pairs[next].first;
+        next = (next + 1) % f.pairs.size();
+        std::size_t head = 0;
+        std::size_t tail = 0;
+        queue[tail++] = source;
+        distance[source] = 0;
+        while (head < tail) {
+            const NodeIndex v = queue[head++];
+            for (auto neighbours : {f.graph.customers(v), f.graph.peers(v), f.graph.providers(v)}) {
+                for (NodeIndex u : neighbours) {
+                    if (distance[u] == ~std::uint32_t{0}) {
+                        distance[u] = distance[v] + 1;
+                        queue[tail++] = u;
+                    }
+                }
+            }
+        }
+        benchmark::DoNotOptimize(distance.data());
+    }
+}
+BENCHMARK(BreadthFirstSearch)->Unit(benchmark::kMicrosecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs mpicsim's build and test dependencies from Debian 12's packages.
+set -euo pipefail
+packages=(
+  build-essential cmake g++ make pkg-config bzip2 git
+  libgtest-dev libgmock-dev libbenchmark-dev
+  libboost-graph-dev libbz2-dev libssl-dev nlohmann-json3-dev libeigen3-dev
+)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
+    missing+=("$package")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages already installed"
+  exit 0
+fi
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  sudo="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
