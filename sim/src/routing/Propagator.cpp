@@ -20,23 +20,6 @@ constexpr std::uint64_t originKey(Outcome tag, std::uint32_t pathLength = 0) {
     return RouteKey::pack(RouteClass::Origin, pathLength, RouteKey::kOriginTieRank, tag);
 }
 
-// The route `neighbourKey` as received over an edge, or kNone when the neighbour does not
-// export it over this relationship or the receiver's ROV drops it. `exportLimit` is the
-// highest RouteClass the neighbour exports over the edge (Customer towards providers and
-// peers, Provider towards customers).
-inline std::uint64_t received(std::uint64_t neighbourKey, std::uint64_t receivedClassBits,
-                              std::uint64_t exportLimit, std::uint32_t neighbourTieRank,
-                              std::uint8_t rovDropMask) {
-    const bool exported = (neighbourKey >> RouteKey::kClassShift) <= exportLimit &&
-                          neighbourKey != kNone;
-    const bool dropped = (rovDropMask >> (neighbourKey & RouteKey::kTagMask)) & 1u;
-    const std::uint64_t candidate =
-        receivedClassBits | ((neighbourKey & RouteKey::kLengthMask) + kOneHop) |
-        (std::uint64_t{neighbourTieRank} << RouteKey::kTieShift) |
-        (neighbourKey & RouteKey::kTagMask);
-    return exported && !dropped ? candidate : kNone;
-}
-
 }  // namespace
 
 Propagator::Propagator(const AsGraph& graph, const TieBreakRanking& ranking,
@@ -56,57 +39,105 @@ Propagator::Propagator(const AsGraph& graph, const TieBreakRanking& ranking,
             }
         }
     };
-    bake(customers_, [&](NodeIndex v) { return graph.customers(v); });
-    bake(peers_, [&](NodeIndex v) { return graph.peers(v); });
     bake(providers_, [&](NodeIndex v) { return graph.providers(v); });
 }
 
 template <bool kOverlay>
-void Propagator::propagate(std::uint8_t invalidTagMask, const std::uint64_t* overlay,
+void Propagator::propagate(std::initializer_list<Seed> seeds, std::uint8_t invalidTagMask,
+                           const std::uint64_t* overlay, RoutingOutcome& scratch,
                            std::uint64_t* keys) const {
     const NodeIndex n = static_cast<NodeIndex>(graph_.nodeCount());
     const std::uint8_t* adopterMasks = rov_.adopterMasks().data();
-    const std::uint64_t exportCustomerRoutes = static_cast<std::uint8_t>(RouteClass::Customer);
-    const std::uint64_t exportAllRoutes = static_cast<std::uint8_t>(RouteClass::Provider);
+    std::uint64_t* upward = scratch.upwardKeys_.data();
+    std::vector<NodeIndex>& touched = scratch.touched_;
+    std::vector<NodeIndex>& frontier = scratch.frontier_;
+    std::vector<NodeIndex>& customerRouted = scratch.customerRouted_;
 
-    // With an overlay, an AS that holds a route in the overlay (a more specific prefix, or a
-    // terminal AS) forwards traffic by that instead: its route carries the overlay's tag.
-    auto store = [&](NodeIndex v, std::uint64_t best) {
+    auto retag = [overlay](NodeIndex v, std::uint64_t key) {
         if constexpr (kOverlay) {
             const std::uint64_t over = overlay[v];
-            const std::uint64_t tag =
-                over == kNone ? (best & RouteKey::kTagMask) : (over & RouteKey::kTagMask);
-            keys[v] = best == kNone ? kNone : ((best & ~RouteKey::kTagMask) | tag);
+            const std::uint64_t tag = over == kNone ? key : over;
+            return (key & ~RouteKey::kTagMask) | (tag & RouteKey::kTagMask);
         } else {
-            keys[v] = best;
+            (void)v;
+            return key;
         }
     };
-
-    auto sweep = [&](const EdgeList& list, NodeIndex v, std::uint64_t receivedClass,
-                     std::uint64_t exportLimit) {
-        std::uint64_t best = keys[v];
-        const std::uint8_t dropMask = adopterMasks[v] & invalidTagMask;
-        const Edge* edge = list.edges.data() + list.offsets[v];
-        const Edge* end = list.edges.data() + list.offsets[v + 1];
-        for (; edge != end; ++edge) {
-            best = std::min(best, received(keys[edge->neighbour], receivedClass, exportLimit,
-                                           edge->neighbourTieRank, dropMask));
+    // Offers a route from `sender` to `receiver`, which keeps the better of it and its own.
+    auto offer = [&](NodeIndex receiver, std::uint64_t senderKey, std::uint64_t receivedClass,
+                     std::uint32_t senderTieRank) {
+        const std::uint8_t dropMask = adopterMasks[receiver] & invalidTagMask;
+        if ((dropMask >> (senderKey & RouteKey::kTagMask)) & 1u) {
+            return false;
         }
-        store(v, best);
+        const std::uint64_t candidate = retag(
+            receiver, receivedClass | ((senderKey & RouteKey::kLengthMask) + kOneHop) |
+                          (std::uint64_t{senderTieRank} << RouteKey::kTieShift) |
+                          (senderKey & RouteKey::kTagMask));
+        const bool firstRoute = upward[receiver] == kNone;
+        if (firstRoute) {
+            touched.push_back(receiver);
+        }
+        upward[receiver] = std::min(upward[receiver], candidate);
+        return firstRoute;
     };
 
-    // Phase 1: customer routes climb; every customer of v precedes v in node order.
-    for (NodeIndex v = graph_.rankBegin(1); v < n; ++v) {
-        sweep(customers_, v, classBits(RouteClass::Customer), exportCustomerRoutes);
+    // Phase 1: customer routes climb. Nodes leave the heap in increasing index order, and every
+    // provider has a higher index than its customers, so a node's route is final when it leaves.
+    frontier.clear();
+    customerRouted.clear();
+    for (const Seed& seed : seeds) {
+        upward[seed.node] = retag(seed.node, seed.key);
+        touched.push_back(seed.node);
+        frontier.push_back(seed.node);
     }
-    // Phase 2: one peer hop. Only customer-class routes cross, and those are final already.
-    for (NodeIndex v = 0; v < n; ++v) {
-        sweep(peers_, v, classBits(RouteClass::Peer), exportCustomerRoutes);
+    std::make_heap(frontier.begin(), frontier.end(), std::greater<>());
+    while (!frontier.empty()) {
+        std::pop_heap(frontier.begin(), frontier.end(), std::greater<>());
+        const NodeIndex sender = frontier.back();
+        frontier.pop_back();
+        customerRouted.push_back(sender);
+        const std::uint64_t senderKey = upward[sender];
+        const std::uint32_t senderTieRank = ranking_.rankOf(sender);
+        for (NodeIndex provider : graph_.providers(sender)) {
+            if (offer(provider, senderKey, classBits(RouteClass::Customer), senderTieRank)) {
+                frontier.push_back(provider);
+                std::push_heap(frontier.begin(), frontier.end(), std::greater<>());
+            }
+        }
     }
-    // Phase 3: provider routes descend; every provider of v follows v in node order.
+    // Phase 2: one peer hop, from the nodes with own or customer routes only.
+    for (NodeIndex sender : customerRouted) {
+        const std::uint64_t senderKey = upward[sender];
+        const std::uint32_t senderTieRank = ranking_.rankOf(sender);
+        for (NodeIndex peer : graph_.peers(sender)) {
+            offer(peer, senderKey, classBits(RouteClass::Peer), senderTieRank);
+        }
+    }
+    // Phase 3: provider routes descend; every provider of v follows v in node order, so each
+    // node pulls from final routes. Every node's entry in `keys` is written here.
+    const std::uint32_t* offsets = providers_.offsets.data();
+    const Edge* edges = providers_.edges.data();
     for (NodeIndex v = n; v-- > 0;) {
-        sweep(providers_, v, classBits(RouteClass::Provider), exportAllRoutes);
+        std::uint64_t best = upward[v];
+        const std::uint8_t dropMask = adopterMasks[v] & invalidTagMask;
+        for (const Edge* edge = edges + offsets[v]; edge != edges + offsets[v + 1]; ++edge) {
+            const std::uint64_t providerKey = keys[edge->neighbour];
+            const bool usable = providerKey != kNone &&
+                                !((dropMask >> (providerKey & RouteKey::kTagMask)) & 1u);
+            const std::uint64_t candidate =
+                classBits(RouteClass::Provider) |
+                ((providerKey & RouteKey::kLengthMask) + kOneHop) |
+                (std::uint64_t{edge->neighbourTieRank} << RouteKey::kTieShift) |
+                (providerKey & RouteKey::kTagMask);
+            best = std::min(best, usable ? candidate : kNone);
+        }
+        keys[v] = best == kNone ? kNone : retag(v, best);
     }
+    for (NodeIndex v : touched) {
+        upward[v] = kNone;
+    }
+    touched.clear();
 }
 
 RoutingOutcome Propagator::run(const Attack& attack) const {
@@ -135,41 +166,48 @@ void Propagator::run(const Attack& attack, RoutingOutcome& out) const {
     out.terminalOverlay_.resize(n, kNone);
     auto& victimKeys = out.keys_[static_cast<int>(PrefixSlot::VictimPrefix)];
     auto& subprefixKeys = out.keys_[static_cast<int>(PrefixSlot::Subprefix)];
-    victimKeys.assign(n, kNone);
-    victimKeys[attack.victim] = originKey(Outcome::Victim);
+    victimKeys.resize(n);
     out.invalidTagMask_ = {0, 0};
+    out.upwardKeys_.resize(n, kNone);
+    out.touched_.reserve(n);
+    out.frontier_.reserve(n);
+    out.customerRouted_.reserve(n);
+    const Seed victimSeed{attack.victim, originKey(Outcome::Victim)};
 
     switch (attack.type) {
         case AttackType::None:
             subprefixKeys.clear();
-            propagate<false>(0, nullptr, victimKeys.data());
+            propagate<false>({victimSeed}, 0, nullptr, out, victimKeys.data());
             break;
         case AttackType::EquallySpecific:
             subprefixKeys.clear();
-            victimKeys[attack.attacker] = originKey(Outcome::Attacker);
             out.invalidTagMask_[0] = 1u << kTagAttacker;
-            propagate<false>(out.invalidTagMask_[0], nullptr, victimKeys.data());
+            propagate<false>({victimSeed, {attack.attacker, originKey(Outcome::Attacker)}},
+                             out.invalidTagMask_[0], nullptr, out, victimKeys.data());
             break;
         case AttackType::ForgedOrigin:
             // The path "attacker victim" is one AS longer and names the authorised origin.
             subprefixKeys.clear();
-            victimKeys[attack.attacker] = originKey(Outcome::Attacker, 1);
-            propagate<false>(0, nullptr, victimKeys.data());
+            propagate<false>({victimSeed, {attack.attacker, originKey(Outcome::Attacker, 1)}}, 0,
+                             nullptr, out, victimKeys.data());
             break;
         case AttackType::Subprefix:
-            subprefixKeys.assign(n, kNone);
-            subprefixKeys[attack.attacker] = originKey(Outcome::Attacker);
+            subprefixKeys.resize(n);
             // The sub-prefix is longer than the ROA's maxLength and has the wrong origin.
             out.invalidTagMask_[1] = (1u << kTagVictim) | (1u << kTagAttacker);
-            if (!attack.subprefixFiltered()) {
+            if (attack.subprefixFiltered()) {
+                std::fill(subprefixKeys.begin(), subprefixKeys.end(), kNone);
+                subprefixKeys[attack.attacker] = originKey(Outcome::Attacker);
+            } else {
                 // Traffic that enters the victim's AS is delivered there, even when the victim
                 // holds (and passes on) the attacker's sub-prefix route.
                 out.terminalOverlay_[attack.victim] = originKey(Outcome::Victim);
-                propagate<true>(out.invalidTagMask_[1], out.terminalOverlay_.data(),
+                propagate<true>({{attack.attacker, originKey(Outcome::Attacker)}},
+                                out.invalidTagMask_[1], out.terminalOverlay_.data(), out,
                                 subprefixKeys.data());
                 out.terminalOverlay_[attack.victim] = kNone;
             }
-            propagate<true>(0, subprefixKeys.data(), victimKeys.data());
+            propagate<true>({victimSeed}, 0, subprefixKeys.data(), out, victimKeys.data());
             break;
     }
 

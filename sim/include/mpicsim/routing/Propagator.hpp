@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <vector>
 
 #include "mpicsim/routing/Attack.hpp"
@@ -13,7 +14,9 @@
 namespace mpicsim {
 
 // Computes the stable Gao-Rexford routing state for an Attack in three sweeps over the graph:
-// customer routes up by rank, one peer hop, provider routes down by rank. Each AS prefers
+// customer routes up by rank (pushed from the origins to their providers, in node order, so
+// only the origins' ancestors are visited), one peer hop (pushed from those ancestors), and
+// provider routes down by rank (pulled by every AS from its providers). Each AS prefers
 // customer over peer over provider routes, then the shorter path, then the tie-break; exports
 // customer-learned and own routes to everyone and the rest only to customers; ROV adopters
 // drop ROA-invalid routes. The data-plane outcome of every AS is derived in the same sweeps:
@@ -43,14 +46,22 @@ private:
         std::vector<Edge> edges;
     };
 
+    struct Seed {
+        NodeIndex node;
+        std::uint64_t key;
+    };
+
+    // Propagates one prefix from its seeds into `keys` (every entry written). With kOverlay,
+    // a node holding a route in `overlay` forwards traffic by it: its routes carry that tag.
     template <bool kOverlay>
-    void propagate(std::uint8_t invalidTagMask, const std::uint64_t* overlay,
+    void propagate(std::initializer_list<Seed> seeds, std::uint8_t invalidTagMask,
+                   const std::uint64_t* overlay, RoutingOutcome& scratch,
                    std::uint64_t* keys) const;
 
     const AsGraph& graph_;
     const TieBreakRanking& ranking_;
     const RovDeployment& rov_;
-    EdgeList customers_, peers_, providers_;
+    EdgeList providers_;  // with each provider's tie rank, for the downward sweep
 };
 
 }  // namespace mpicsim

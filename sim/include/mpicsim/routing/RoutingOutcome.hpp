@@ -69,7 +69,13 @@ private:
     std::array<std::vector<std::uint64_t>, 2> keys_;
     std::array<std::uint8_t, 2> invalidTagMask_{};  // bit t: routes tagged t are ROV-invalid
     std::vector<Outcome> outcomes_;
-    std::vector<std::uint64_t> terminalOverlay_;  // scratch, all kNone between trials
+
+    // Scratch reused across trials (all kNone between propagations):
+    std::vector<std::uint64_t> terminalOverlay_;  // the victim as a terminal AS
+    std::vector<std::uint64_t> upwardKeys_;       // routes after the customer and peer phases
+    std::vector<NodeIndex> touched_;              // nodes whose upwardKeys_ entry was set
+    std::vector<NodeIndex> frontier_;             // min-heap of nodes awaiting the upward sweep
+    std::vector<NodeIndex> customerRouted_;       // nodes holding own or customer routes
 };
 
 }  // namespace mpicsim
