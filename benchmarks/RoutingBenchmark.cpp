@@ -31,7 +31,8 @@ struct Fixture {
           rov(RovDeployment::none(graph.nodeCount())) {
         // A fixed set of victim/attacker pairs, cycled through by the trials.
         std::mt19937_64 random(20231001);
-        std::uniform_int_distribution<NodeIndex> pick(0, static_cast<NodeIndex>(graph.nodeCount() - 1));
+        std::uniform_int_distribution<NodeIndex> pick(
+            0, static_cast<NodeIndex>(graph.nodeCount() - 1));
         while (pairs.size() < 256) {
             const NodeIndex victim = pick(random);
             const NodeIndex attacker = pick(random);
@@ -80,10 +81,10 @@ void Trial(benchmark::State& state, AttackType type) {
     }
     state.counters["ases"] = static_cast<double>(f.graph.nodeCount());
 }
-BENCHMARK_CAPTURE(Trial, equally-specific, AttackType::EquallySpecific)
+BENCHMARK_CAPTURE(Trial, equally - specific, AttackType::EquallySpecific)
     ->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(Trial, subprefix, AttackType::Subprefix)->Unit(benchmark::kMicrosecond);
-BENCHMARK_CAPTURE(Trial, forged-origin, AttackType::ForgedOrigin)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(Trial, forged - origin, AttackType::ForgedOrigin)->Unit(benchmark::kMicrosecond);
 
 // For scale: one plain breadth-first search over the same graph (all links, undirected).
 void BreadthFirstSearch(benchmark::State& state) {

@@ -8,7 +8,8 @@ namespace mpicsim::cli {
 
 CommandLine::CommandLine(const std::vector<std::string>& arguments,
                          const std::set<std::string>& valueOptions,
-                         const std::set<std::string>& flagOptions) {
+                         const std::set<std::string>& flagOptions,
+                         const std::set<std::string>& repeatableOptions) {
     for (std::size_t i = 0; i < arguments.size(); ++i) {
         std::string name = arguments[i];
         std::optional<std::string> inlineValue;
@@ -18,6 +19,16 @@ CommandLine::CommandLine(const std::vector<std::string>& arguments,
         }
         if (flagOptions.contains(name) && !inlineValue) {
             flags_.insert(name);
+            continue;
+        }
+        if (repeatableOptions.contains(name)) {
+            if (inlineValue) {
+                repeated_[name].push_back(*inlineValue);
+            } else if (i + 1 < arguments.size()) {
+                repeated_[name].push_back(arguments[++i]);
+            } else {
+                throw UsageError("option " + name + " needs a value");
+            }
             continue;
         }
         if (!valueOptions.contains(name)) {
@@ -43,6 +54,11 @@ std::optional<std::string> CommandLine::value(const std::string& name) const {
         return std::nullopt;
     }
     return found->second;
+}
+
+std::vector<std::string> CommandLine::values(const std::string& name) const {
+    auto found = repeated_.find(name);
+    return found == repeated_.end() ? std::vector<std::string>{} : found->second;
 }
 
 std::string CommandLine::required(const std::string& name) const {

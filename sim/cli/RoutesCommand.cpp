@@ -5,9 +5,8 @@
 #include <numeric>
 
 #include "CommandLine.hpp"
+#include "TrialSetup.hpp"
 #include "UsageError.hpp"
-#include "mpicsim/io/AsnListReader.hpp"
-#include "mpicsim/io/CaidaReader.hpp"
 #include "mpicsim/io/InputError.hpp"
 #include "mpicsim/routing/DecisionExplainer.hpp"
 #include "mpicsim/routing/Propagator.hpp"
@@ -15,43 +14,6 @@
 
 namespace mpicsim::cli {
 namespace {
-
-NodeIndex resolveAsn(const AsGraph& graph, const std::string& option, const std::string& text) {
-    const std::vector<Asn> asns = AsnListReader::parse(text, "option " + option);
-    if (asns.size() != 1) {
-        throw UsageError("option " + option + " expects one ASN, got '" + text + "'");
-    }
-    const auto node = graph.nodeOf(asns.front());
-    if (!node) {
-        throw UsageError("option " + option + ": AS" + std::to_string(asns.front()) +
-                         " is not in the topology " + graph.metadata().sourceName);
-    }
-    return *node;
-}
-
-std::vector<NodeIndex> resolveRovAdopters(const AsGraph& graph, const std::string& argument) {
-    std::vector<NodeIndex> nodes;
-    std::vector<Asn> missing;
-    for (Asn asn : AsnListReader::fromArgument(argument)) {
-        if (const auto node = graph.nodeOf(asn)) {
-            nodes.push_back(*node);
-        } else {
-            missing.push_back(asn);
-        }
-    }
-    if (!missing.empty()) {
-        std::string message = "option --rov names " + std::to_string(missing.size()) +
-                              " AS(es) not in the topology:";
-        for (std::size_t i = 0; i < std::min<std::size_t>(missing.size(), 10); ++i) {
-            message += " AS" + std::to_string(missing[i]);
-        }
-        if (missing.size() > 10) {
-            message += " ...";
-        }
-        throw UsageError(message);
-    }
-    return nodes;
-}
 
 std::string joinPath(const std::vector<Asn>& path) {
     std::string text;
@@ -80,72 +42,20 @@ const char* RoutesCommand::usage() {
 int RoutesCommand::run(const std::vector<std::string>& arguments, std::ostream& out,
                        std::ostream& err) {
     try {
-        const CommandLine line(arguments,
-                               {"--topology", "--victim", "--attacker", "--attack", "--rov",
-                                "--tie-break", "--prefix-length", "--format"},
-                               {"--exclude-mlp-only"});
+        std::set<std::string> valueOptions = TrialSetup::valueOptions();
+        valueOptions.insert("--format");
+        const CommandLine line(arguments, valueOptions, TrialSetup::flagOptions());
         const std::string format = line.value("--format").value_or("csv");
         if (format != "csv" && format != "json") {
             throw UsageError("option --format expects csv or json, got '" + format + "'");
         }
-        const std::optional<std::string> attackerText = line.value("--attacker");
-        const std::string attackName =
-            line.value("--attack").value_or(attackerText ? "equally-specific" : "none");
-        const auto attackType = attackTypeFromString(attackName);
-        if (!attackType) {
-            throw UsageError("option --attack expects none, equally-specific, subprefix or "
-                             "forged-origin, got '" + attackName + "'");
-        }
-        if (*attackType != AttackType::None && !attackerText) {
-            throw UsageError("--attack " + attackName + " needs --attacker ASN");
-        }
-        const long long prefixLength = CommandLine::toInteger(
-            "--prefix-length", line.value("--prefix-length").value_or("22"));
-        if (prefixLength < 1 || prefixLength > Attack::kLongestRoutablePrefixLength) {
-            throw UsageError("option --prefix-length must be between 1 and 24 (longer prefixes "
-                             "are filtered on the Internet), got " +
-                             std::to_string(prefixLength));
-        }
-        TieBreak tieBreak = TieBreak::lowestAsn();
-        try {
-            tieBreak = TieBreak::fromString(line.value("--tie-break").value_or("lowest-asn"));
-        } catch (const std::invalid_argument& error) {
-            throw UsageError(std::string("option --tie-break: ") + error.what());
-        }
-
-        CaidaReader::Options readOptions;
-        readOptions.includeMlpOnlyLinks = !line.flag("--exclude-mlp-only");
-        const std::string topologyPath = line.required("--topology");
-        const std::string victimText = line.required("--victim");
-        const AsGraph graph = CaidaReader::readFile(topologyPath, readOptions);
-
-        Attack attack;
-        attack.type = *attackType;
-        attack.victim = resolveAsn(graph, "--victim", victimText);
-        attack.victimPrefixLength = static_cast<int>(prefixLength);
-        if (attackerText) {
-            const NodeIndex attacker = resolveAsn(graph, "--attacker", *attackerText);
-            if (attacker == attack.victim) {
-                throw UsageError("the victim and the attacker must be different ASes (both AS" +
-                                 std::to_string(graph.asnOf(attacker)) + ")");
-            }
-            attack.attacker = attacker;
-        }
-        if (attackerText && attack.type == AttackType::None) {
-            err << "mpicsim routes: note: --attack none: AS"
-                << graph.asnOf(attack.attacker)
-                << " announces nothing and routes like any other AS\n";
-        }
-        if (attack.subprefixFiltered()) {
-            err << "mpicsim routes: note: the victim's prefix is a /" << prefixLength
-                << ", so the attacker's /" << attack.subprefixLength()
-                << " is filtered by every other AS: the sub-prefix hijack has no effect beyond "
-                   "the attacker's own AS\n";
-        }
-        const std::vector<NodeIndex> adopters =
-            line.value("--rov") ? resolveRovAdopters(graph, *line.value("--rov"))
-                                : std::vector<NodeIndex>{};
-        const RovDeployment rov = RovDeployment::of(graph.nodeCount(), adopters);
+        const std::unique_ptr<TrialSetup> setup = TrialSetup::load(line, "routes", err);
+        const AsGraph& graph = setup->graph;
+        const Attack& attack = setup->attack;
+        const RovDeployment& rov = setup->rov;
+        const TieBreak& tieBreak = setup->tieBreak;
+        const std::string& topologyPath = setup->topologyPath;
+        const long long prefixLength = attack.victimPrefixLength;
         const TieBreakRanking ranking(graph, tieBreak);
         const Propagator propagator(graph, ranking, rov);
         const RoutingOutcome routing = propagator.run(attack);
@@ -206,8 +116,8 @@ int RoutesCommand::run(const std::vector<std::string>& arguments, std::ostream& 
                                                ? attack.subprefixLength()
                                                : attack.victimPrefixLength;
                     row["route_class"] = toString(RouteKey::routeClass(key));
-                    row["next_hop"] = nextHop ? nlohmann::json(graph.asnOf(*nextHop))
-                                              : nlohmann::json(nullptr);
+                    row["next_hop"] =
+                        nextHop ? nlohmann::json(graph.asnOf(*nextHop)) : nlohmann::json(nullptr);
                 } else {
                     row["prefix_length"] = nullptr;
                     row["route_class"] = nullptr;

@@ -10,9 +10,8 @@ namespace mpicsim::cli {
 // CSV (asn,outcome,as_path) or JSON (adds the route's prefix, class, next hop and decision
 // step). Returns the exit status: 0, or 2 after writing a clear error to `err`.
 class RoutesCommand {
-public:
-    static int run(const std::vector<std::string>& arguments, std::ostream& out,
-                   std::ostream& err);
+  public:
+    static int run(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err);
     static const char* usage();
 };
 

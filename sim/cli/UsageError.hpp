@@ -6,7 +6,7 @@ namespace mpicsim::cli {
 
 // A command line or input the user must correct; the command exits with status 2.
 class UsageError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

@@ -2,7 +2,9 @@
 #include <string>
 #include <vector>
 
+#include "CheckCaCommand.hpp"
 #include "RoutesCommand.hpp"
+#include "VerdictCommand.hpp"
 
 namespace {
 
@@ -10,7 +12,9 @@ void printHelp(std::ostream& out) {
     out << "mpicsim " << MPICSIM_VERSION
         << ": BGP hijacks against domain control validation and MPIC\n\n"
            "commands:\n"
-           "  routes    every AS's route and data-plane outcome for one victim and attack\n\n"
+           "  routes    every AS's route and data-plane outcome for one victim and attack\n"
+           "  verdict   whether a hijacker obtains a certificate from a CA using MPIC, and why\n"
+           "  check-ca  the TLS BR 3.2.2.9 rules a CA configuration breaks on a date\n\n"
            "Run 'mpicsim COMMAND --help' for a command's options.\n";
 }
 
@@ -38,6 +42,20 @@ int main(int argc, char** argv) {
                 return 0;
             }
             return mpicsim::cli::RoutesCommand::run(rest, std::cout, std::cerr);
+        }
+        if (command == "verdict") {
+            if (wantsHelp) {
+                std::cout << mpicsim::cli::VerdictCommand::usage();
+                return 0;
+            }
+            return mpicsim::cli::VerdictCommand::run(rest, std::cout, std::cerr);
+        }
+        if (command == "check-ca") {
+            if (wantsHelp) {
+                std::cout << mpicsim::cli::CheckCaCommand::usage();
+                return 0;
+            }
+            return mpicsim::cli::CheckCaCommand::run(rest, std::cout, std::cerr);
         }
     } catch (const std::exception& error) {
         std::cerr << "mpicsim " << command << ": internal error: " << error.what() << "\n";

@@ -1,15 +1,16 @@
 #include "mpicsim/io/AsnListReader.hpp"
 
 #include "AsnParsing.hpp"
-#include "mpicsim/io/InputFile.hpp"
 #include "mpicsim/io/InputError.hpp"
+#include "mpicsim/io/InputFile.hpp"
 
 namespace mpicsim {
 
-std::vector<Asn> AsnListReader::parse(std::string_view text, const std::string& sourceName) {
+std::vector<Asn> AsnListReader::parse(std::string_view text, const std::string& sourceName,
+                                      bool fromFile) {
     std::vector<Asn> asns;
     std::size_t lineNumber = 0;
-    const bool multiLine = text.find('\n') != std::string_view::npos;
+    const bool numberLines = fromFile || text.find('\n') != std::string_view::npos;
     while (!text.empty()) {
         const std::size_t newline = text.find('\n');
         std::string_view line = text.substr(0, newline);
@@ -28,7 +29,7 @@ std::vector<Asn> AsnListReader::parse(std::string_view text, const std::string& 
             const std::string_view digits = token.starts_with("AS") ? token.substr(2) : token;
             const auto asn = detail::parseAsn(digits, problem);
             if (!asn) {
-                throw InputError(sourceName, multiLine ? lineNumber : 0, problem);
+                throw InputError(sourceName, numberLines ? lineNumber : 0, problem);
             }
             asns.push_back(*asn);
         }
@@ -37,7 +38,7 @@ std::vector<Asn> AsnListReader::parse(std::string_view text, const std::string& 
 }
 
 std::vector<Asn> AsnListReader::readFile(const std::filesystem::path& path) {
-    return parse(InputFile::read(path), path.string());
+    return parse(InputFile::read(path), path.string(), true);
 }
 
 std::vector<Asn> AsnListReader::fromArgument(std::string_view argument) {

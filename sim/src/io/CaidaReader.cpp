@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <tuple>
 
 #include "AsnParsing.hpp"
 #include "mpicsim/io/InputError.hpp"
@@ -31,7 +30,7 @@ std::string describe(const AsLink& link) {
 }
 
 class CaidaParser {
-public:
+  public:
     CaidaParser(std::string sourceName, const CaidaReader::Options& options)
         : sourceName_(std::move(sourceName)), options_(options) {}
 
@@ -41,8 +40,8 @@ public:
         while (!text.empty()) {
             const std::size_t newline = text.find('\n');
             const std::string_view line = trimTrailingSpace(text.substr(0, newline));
-            text = newline == std::string_view::npos ? std::string_view()
-                                                     : text.substr(newline + 1);
+            text =
+                newline == std::string_view::npos ? std::string_view() : text.substr(newline + 1);
             ++lineNumber;
             if (line.empty()) {
                 continue;
@@ -56,7 +55,7 @@ public:
         return build();
     }
 
-private:
+  private:
     [[noreturn]] void fail(std::uint32_t line, const std::string& message) const {
         throw InputError(sourceName_, line, message);
     }
@@ -107,9 +106,10 @@ private:
             position = bar + 1;
         }
         if (fieldCount != 3 && fieldCount != 4) {
-            fail(lineNumber, "expected 3 fields (serial-1: AS|AS|rel) or 4 fields (serial-2: "
-                             "AS|AS|rel|source) separated by '|', found " +
-                                 std::to_string(fieldCount));
+            fail(lineNumber,
+                 "expected 3 fields (serial-1: AS|AS|rel) or 4 fields (serial-2: "
+                 "AS|AS|rel|source) separated by '|', found " +
+                     std::to_string(fieldCount));
         }
         const int serial = fieldCount == 3 ? 1 : 2;
         if (metadata_.caidaSerial == 0) {
@@ -157,8 +157,7 @@ private:
             }
         }
         if (link.first == link.second) {
-            fail(lineNumber, "self-link: AS" + std::to_string(link.first) +
-                                 " is linked to itself");
+            fail(lineNumber, "self-link: AS" + std::to_string(link.first) + " is linked to itself");
         }
         const Asn low = std::min(link.first, link.second);
         const Asn high = std::max(link.first, link.second);
@@ -166,32 +165,32 @@ private:
     }
 
     AsGraph build() {
-        std::stable_sort(links_.begin(), links_.end(),
-                         [](const NumberedLink& a, const NumberedLink& b) {
-                             return a.pair < b.pair;
-                         });
+        std::stable_sort(
+            links_.begin(), links_.end(),
+            [](const NumberedLink& a, const NumberedLink& b) { return a.pair < b.pair; });
         std::vector<AsLink> links;
         links.reserve(links_.size());
         for (std::size_t i = 0; i < links_.size(); ++i) {
             if (i > 0 && links_[i].pair == links_[i - 1].pair) {
                 const NumberedLink& earlier = links_[i - 1];
                 const NumberedLink& later = links_[i];
-                if (std::tie(earlier.link.first, earlier.link.type) ==
-                    std::tie(later.link.first, later.link.type)) {
+                const bool sameRelationship = earlier.link.type == later.link.type &&
+                                              (earlier.link.first == later.link.first ||
+                                               later.link.type == LinkType::PeerToPeer);
+                if (sameRelationship) {
                     // The same relationship again: one link, seen wherever either line says.
-                    links.back().source = static_cast<LinkSource>(
-                        static_cast<std::uint8_t>(links.back().source) |
-                        static_cast<std::uint8_t>(later.link.source));
+                    links.back().source =
+                        static_cast<LinkSource>(static_cast<std::uint8_t>(links.back().source) |
+                                                static_cast<std::uint8_t>(later.link.source));
                     ++metadata_.duplicateLinesIgnored;
                     continue;
                 }
-                fail(later.line, "AS" + std::to_string(later.link.first) + " and AS" +
-                                     std::to_string(later.link.second) +
-                                     " are given two different relationships: '" +
-                                     describe(earlier.link) + "' on line " +
-                                     std::to_string(earlier.line) + " and '" +
-                                     describe(later.link) + "' on line " +
-                                     std::to_string(later.line));
+                fail(later.line,
+                     "AS" + std::to_string(later.link.first) + " and AS" +
+                         std::to_string(later.link.second) +
+                         " are given two different relationships: '" + describe(earlier.link) +
+                         "' on line " + std::to_string(earlier.line) + " and '" +
+                         describe(later.link) + "' on line " + std::to_string(later.line));
             }
             links.push_back(links_[i].link);
         }

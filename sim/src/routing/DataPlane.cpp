@@ -19,10 +19,9 @@ ForwardingTrace DataPlane::trace(const RoutingOutcome& routing, NodeIndex source
             return result;
         }
         const std::optional<PrefixSlot> slot = routing.forwardingSlot(current);
-        const std::optional<NodeIndex> next =
-            slot ? routing.nextHop(current, *slot) : std::nullopt;
-        if (!next || std::find(result.hops.begin(), result.hops.end(), *next) !=
-                         result.hops.end()) {
+        const std::optional<NodeIndex> next = slot ? routing.nextHop(current, *slot) : std::nullopt;
+        if (!next ||
+            std::find(result.hops.begin(), result.hops.end(), *next) != result.hops.end()) {
             result.outcome = Outcome::Disconnected;
             return result;
         }

@@ -5,8 +5,7 @@
 namespace mpicsim {
 
 RouteExplanation DecisionExplainer::explain(const RoutingOutcome& routing, NodeIndex node) const {
-    return explain(routing, node,
-                   routing.forwardingSlot(node).value_or(PrefixSlot::VictimPrefix));
+    return explain(routing, node, routing.forwardingSlot(node).value_or(PrefixSlot::VictimPrefix));
 }
 
 RouteExplanation DecisionExplainer::explain(const RoutingOutcome& routing, NodeIndex node,

@@ -70,10 +70,10 @@ void Propagator::propagate(std::initializer_list<Seed> seeds, std::uint8_t inval
         if ((dropMask >> (senderKey & RouteKey::kTagMask)) & 1u) {
             return false;
         }
-        const std::uint64_t candidate = retag(
-            receiver, receivedClass | ((senderKey & RouteKey::kLengthMask) + kOneHop) |
-                          (std::uint64_t{senderTieRank} << RouteKey::kTieShift) |
-                          (senderKey & RouteKey::kTagMask));
+        const std::uint64_t candidate =
+            retag(receiver, receivedClass | ((senderKey & RouteKey::kLengthMask) + kOneHop) |
+                                (std::uint64_t{senderTieRank} << RouteKey::kTieShift) |
+                                (senderKey & RouteKey::kTagMask));
         const bool firstRoute = upward[receiver] == kNone;
         if (firstRoute) {
             touched.push_back(receiver);
@@ -123,8 +123,8 @@ void Propagator::propagate(std::initializer_list<Seed> seeds, std::uint8_t inval
         const std::uint8_t dropMask = adopterMasks[v] & invalidTagMask;
         for (const Edge* edge = edges + offsets[v]; edge != edges + offsets[v + 1]; ++edge) {
             const std::uint64_t providerKey = keys[edge->neighbour];
-            const bool usable = providerKey != kNone &&
-                                !((dropMask >> (providerKey & RouteKey::kTagMask)) & 1u);
+            const bool usable =
+                providerKey != kNone && !((dropMask >> (providerKey & RouteKey::kTagMask)) & 1u);
             const std::uint64_t candidate =
                 classBits(RouteClass::Provider) |
                 ((providerKey & RouteKey::kLengthMask) + kOneHop) |

@@ -12,9 +12,8 @@ TieBreakRanking::TieBreakRanking(const AsGraph& graph, const TieBreak& tieBreak)
     std::iota(nodeByRank_.begin(), nodeByRank_.end(), NodeIndex{0});
     switch (tieBreak.kind()) {
         case TieBreak::Kind::LowestAsn:
-            std::sort(nodeByRank_.begin(), nodeByRank_.end(), [&](NodeIndex a, NodeIndex b) {
-                return graph.asnOf(a) < graph.asnOf(b);
-            });
+            std::sort(nodeByRank_.begin(), nodeByRank_.end(),
+                      [&](NodeIndex a, NodeIndex b) { return graph.asnOf(a) < graph.asnOf(b); });
             break;
         case TieBreak::Kind::Random: {
             std::vector<std::uint64_t> keys(n);

@@ -101,9 +101,9 @@ AsGraph AsGraph::fromLinks(const std::vector<AsLink>& links, AsGraphMetadata met
         auto [existing, inserted] = linkIndexByPair.emplace(pairKey(a, b), i);
         if (!inserted) {
             throw TopologyError("AS" + std::to_string(link.first) + " and AS" +
-                                std::to_string(link.second) + " are linked twice: " +
-                                describeLink(links[existing->second]) + " and " +
-                                describeLink(link));
+                                std::to_string(link.second) +
+                                " are linked twice: " + describeLink(links[existing->second]) +
+                                " and " + describeLink(link));
         }
         if (link.type == LinkType::ProviderToCustomer) {
             customersOf[a].push_back(b);
@@ -198,8 +198,7 @@ AsGraph AsGraph::fromLinks(const std::vector<AsLink>& links, AsGraphMetadata met
             for (std::uint32_t neighbour : lists[order[position]]) {
                 *out++ = nodeByDense[neighbour];
             }
-            std::sort(targets.begin() + offsets[position],
-                      targets.begin() + offsets[position + 1]);
+            std::sort(targets.begin() + offsets[position], targets.begin() + offsets[position + 1]);
         }
     };
     buildCsr(customersOf, graph.customerOffsets_, graph.customers_);

@@ -13,8 +13,10 @@ namespace mpicsim {
 // ASNs separated by commas, spaces or newlines and "#" comments. Throws InputError naming
 // the source (and line) of a token that is not a 32-bit ASN.
 class AsnListReader {
-public:
-    static std::vector<Asn> parse(std::string_view text, const std::string& sourceName);
+  public:
+    // `fromFile`: errors name the line (a file), not only the source (a typed list).
+    static std::vector<Asn> parse(std::string_view text, const std::string& sourceName,
+                                  bool fromFile = false);
     static std::vector<Asn> readFile(const std::filesystem::path& path);
     // "@FILE" reads the file; anything else is parsed as a list typed on the command line.
     static std::vector<Asn> fromArgument(std::string_view argument);

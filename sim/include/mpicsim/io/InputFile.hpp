@@ -9,7 +9,7 @@ namespace mpicsim {
 // (recognised by the "BZh" magic, whatever the file is called). Throws InputError naming the
 // file when it cannot be opened or decompressed.
 class InputFile {
-public:
+  public:
     static std::string read(const std::filesystem::path& path);
 };
 

@@ -15,8 +15,7 @@ enum class AttackType : std::uint8_t {
 };
 
 inline constexpr std::array<AttackType, 4> kAllAttackTypes = {
-    AttackType::None, AttackType::EquallySpecific, AttackType::Subprefix,
-    AttackType::ForgedOrigin};
+    AttackType::None, AttackType::EquallySpecific, AttackType::Subprefix, AttackType::ForgedOrigin};
 
 constexpr std::string_view toString(AttackType type) {
     switch (type) {

@@ -16,7 +16,7 @@ struct ForwardingTrace {
 // holds a route for, until it enters the victim's or the attacker's AS, finds no route, or
 // revisits an AS (a loop).
 class DataPlane {
-public:
+  public:
     static ForwardingTrace trace(const RoutingOutcome& routing, NodeIndex source);
 };
 

@@ -28,14 +28,13 @@ struct RouteExplanation {
 // Re-derives, after a trial, every route an AS received for the prefix it forwards on and
 // which decision step picked the winner. Off the hot path: one AS at a time, on request.
 class DecisionExplainer {
-public:
+  public:
     explicit DecisionExplainer(const RovDeployment& rov) : rov_(rov) {}
 
     RouteExplanation explain(const RoutingOutcome& routing, NodeIndex node) const;
-    RouteExplanation explain(const RoutingOutcome& routing, NodeIndex node,
-                             PrefixSlot slot) const;
+    RouteExplanation explain(const RoutingOutcome& routing, NodeIndex node, PrefixSlot slot) const;
 
-private:
+  private:
     const RovDeployment& rov_;
 };
 

@@ -23,10 +23,9 @@ namespace mpicsim {
 // each route carries the outcome of traffic sent along it, and an AS holding a more specific
 // route forwards on that one (longest-prefix match).
 class Propagator {
-public:
+  public:
     // The graph, ranking and deployment must outlive the Propagator.
-    Propagator(const AsGraph& graph, const TieBreakRanking& ranking,
-               const RovDeployment& rov);
+    Propagator(const AsGraph& graph, const TieBreakRanking& ranking, const RovDeployment& rov);
 
     // Throws std::invalid_argument for a node out of range or victim == attacker.
     void run(const Attack& attack, RoutingOutcome& outcome) const;
@@ -36,7 +35,7 @@ public:
     const TieBreakRanking& ranking() const { return ranking_; }
     const RovDeployment& rov() const { return rov_; }
 
-private:
+  private:
     struct Edge {
         NodeIndex neighbour;
         std::uint32_t neighbourTieRank;

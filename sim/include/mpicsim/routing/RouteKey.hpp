@@ -14,7 +14,7 @@ namespace mpicsim {
 //   bits  1..0   data-plane tag: the Outcome of traffic forwarded on this route
 // The tag sits below the tie rank and never decides between two neighbours' routes.
 class RouteKey {
-public:
+  public:
     static constexpr std::uint64_t kNone = ~std::uint64_t{0};
     static constexpr int kClassShift = 62;
     static constexpr int kLengthShift = 34;
@@ -43,9 +43,7 @@ public:
     static constexpr std::uint32_t nextHopTieRank(std::uint64_t key) {
         return static_cast<std::uint32_t>(key >> kTieShift);
     }
-    static constexpr Outcome tag(std::uint64_t key) {
-        return static_cast<Outcome>(key & kTagMask);
-    }
+    static constexpr Outcome tag(std::uint64_t key) { return static_cast<Outcome>(key & kTagMask); }
     static constexpr RouteAttributes attributes(std::uint64_t key) {
         return {routeClass(key), pathLength(key), nextHopTieRank(key)};
     }

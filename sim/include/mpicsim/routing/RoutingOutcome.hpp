@@ -18,7 +18,7 @@ namespace mpicsim {
 // The routes every AS chose in one trial, and where its traffic ends up. A Propagator fills
 // it; reusing one RoutingOutcome across trials reuses its buffers (no allocation per trial).
 class RoutingOutcome {
-public:
+  public:
     const Attack& attack() const { return attack_; }
     std::size_t nodeCount() const { return outcomes_.size(); }
 
@@ -60,7 +60,7 @@ public:
     const AsGraph& graph() const { return *graph_; }
     const TieBreakRanking& ranking() const { return *ranking_; }
 
-private:
+  private:
     friend class Propagator;
 
     const AsGraph* graph_ = nullptr;

@@ -12,7 +12,7 @@ namespace mpicsim {
 // that the victim's ROA (its prefix, maxLength = its length) makes invalid. Everyone else
 // imports with plain BGP.
 class RovDeployment {
-public:
+  public:
     static RovDeployment none(std::size_t nodeCount) { return RovDeployment(nodeCount); }
     static RovDeployment of(std::size_t nodeCount, std::span<const NodeIndex> adopters);
 
@@ -22,7 +22,7 @@ public:
     // 0xFF for adopters, 0 otherwise: a mask the propagation loop applies without branching.
     const std::vector<std::uint8_t>& adopterMasks() const { return adopts_; }
 
-private:
+  private:
     explicit RovDeployment(std::size_t nodeCount) : adopts_(nodeCount, 0) {}
 
     std::vector<std::uint8_t> adopts_;

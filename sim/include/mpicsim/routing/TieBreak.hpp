@@ -11,7 +11,7 @@ namespace mpicsim {
 
 // The last step of the decision process, between routes equal in relationship and length.
 class TieBreak {
-public:
+  public:
     enum class Kind : std::uint8_t {
         LowestAsn,  // the lower next-hop ASN wins
         Random,     // the lower seeded hash of the next-hop ASN wins (see randomKey)
@@ -37,7 +37,7 @@ public:
     // MD5 of the decimal ASN string, computed with OpenSSL's libcrypto.
     static std::array<std::uint8_t, 16> md5Digest(Asn asn);
 
-private:
+  private:
     TieBreak(Kind kind, std::uint64_t seed) : kind_(kind), seed_(seed) {}
 
     Kind kind_;

@@ -19,7 +19,7 @@ using NodeIndex = std::uint32_t;
 // has a higher index than the node. Adjacency is CSR, split by relationship, each list
 // sorted by node index.
 class AsGraph {
-public:
+  public:
     // Throws TopologyError on a self-link, a pair linked twice, or a provider-customer
     // cycle (the message and TopologyError::cycle() name the ASes on one cycle).
     static AsGraph fromLinks(const std::vector<AsLink>& links, AsGraphMetadata metadata = {});
@@ -53,12 +53,11 @@ public:
 
     const AsGraphMetadata& metadata() const { return metadata_; }
 
-private:
+  private:
     AsGraph() = default;
 
     static std::span<const NodeIndex> slice(const std::vector<std::uint32_t>& offsets,
-                                            const std::vector<NodeIndex>& targets,
-                                            NodeIndex node) {
+                                            const std::vector<NodeIndex>& targets, NodeIndex node) {
         return {targets.data() + offsets[node], offsets[node + 1] - offsets[node]};
     }
 

@@ -11,13 +11,13 @@ namespace mpicsim {
 // A set of links that cannot form an AS graph; `cycle` lists the ASes of one
 // provider-customer cycle, each the provider of the next, when that is the reason.
 class TopologyError : public std::runtime_error {
-public:
+  public:
     explicit TopologyError(const std::string& message, std::vector<Asn> cycle = {})
         : std::runtime_error(message), cycle_(std::move(cycle)) {}
 
     const std::vector<Asn>& cycle() const { return cycle_; }
 
-private:
+  private:
     std::vector<Asn> cycle_;
 };
 

@@ -1,0 +1,125 @@
+#include "TrialSetup.hpp"
+
+#include "UsageError.hpp"
+#include "mpicsim/io/AsnListReader.hpp"
+#include "mpicsim/io/CaidaReader.hpp"
+
+namespace mpicsim::cli {
+namespace {
+
+std::vector<NodeIndex> resolveRovAdopters(const AsGraph& graph, const std::string& argument) {
+    std::vector<NodeIndex> nodes;
+    std::vector<Asn> missing;
+    for (Asn asn : AsnListReader::fromArgument(argument)) {
+        if (const auto node = graph.nodeOf(asn)) {
+            nodes.push_back(*node);
+        } else {
+            missing.push_back(asn);
+        }
+    }
+    if (!missing.empty()) {
+        std::string message =
+            "option --rov names " + std::to_string(missing.size()) + " AS(es) not in the topology:";
+        for (std::size_t i = 0; i < std::min<std::size_t>(missing.size(), 10); ++i) {
+            message += " AS" + std::to_string(missing[i]);
+        }
+        if (missing.size() > 10) {
+            message += " ...";
+        }
+        throw UsageError(message);
+    }
+    return nodes;
+}
+
+}  // namespace
+
+std::set<std::string> TrialSetup::valueOptions() {
+    return {"--topology", "--victim",    "--attacker",     "--attack",
+            "--rov",      "--tie-break", "--prefix-length"};
+}
+
+std::set<std::string> TrialSetup::flagOptions() {
+    return {"--exclude-mlp-only"};
+}
+
+NodeIndex TrialSetup::resolve(const std::string& option, const std::string& text) const {
+    const std::vector<Asn> asns = AsnListReader::parse(text, "option " + option);
+    if (asns.size() != 1) {
+        throw UsageError("option " + option + " expects one ASN, got '" + text + "'");
+    }
+    const auto node = graph.nodeOf(asns.front());
+    if (!node) {
+        throw UsageError("option " + option + ": AS" + std::to_string(asns.front()) +
+                         " is not in the topology " + topologyPath);
+    }
+    return *node;
+}
+
+std::unique_ptr<TrialSetup> TrialSetup::load(const CommandLine& line, const std::string& command,
+                                             std::ostream& err) {
+    const std::optional<std::string> attackerText = line.value("--attacker");
+    const std::string attackName =
+        line.value("--attack").value_or(attackerText ? "equally-specific" : "none");
+    const auto attackType = attackTypeFromString(attackName);
+    if (!attackType) {
+        throw UsageError(
+            "option --attack expects none, equally-specific, subprefix or "
+            "forged-origin, got '" +
+            attackName + "'");
+    }
+    if (*attackType != AttackType::None && !attackerText) {
+        throw UsageError("--attack " + attackName + " needs --attacker ASN");
+    }
+    const long long prefixLength =
+        CommandLine::toInteger("--prefix-length", line.value("--prefix-length").value_or("22"));
+    if (prefixLength < 1 || prefixLength > Attack::kLongestRoutablePrefixLength) {
+        throw UsageError(
+            "option --prefix-length must be between 1 and 24 (longer prefixes are "
+            "filtered on the Internet), got " +
+            std::to_string(prefixLength));
+    }
+    TieBreak tieBreak = TieBreak::lowestAsn();
+    try {
+        tieBreak = TieBreak::fromString(line.value("--tie-break").value_or("lowest-asn"));
+    } catch (const std::invalid_argument& error) {
+        throw UsageError(std::string("option --tie-break: ") + error.what());
+    }
+    CaidaReader::Options readOptions;
+    readOptions.includeMlpOnlyLinks = !line.flag("--exclude-mlp-only");
+    const std::string topologyPath = line.required("--topology");
+    const std::string victimText = line.required("--victim");
+    AsGraph graph = CaidaReader::readFile(topologyPath, readOptions);
+    const std::size_t n = graph.nodeCount();
+
+    auto setup = std::unique_ptr<TrialSetup>(
+        new TrialSetup{topologyPath, std::move(graph), Attack{}, RovDeployment::none(n), tieBreak});
+    Attack& attack = setup->attack;
+    attack.type = *attackType;
+    attack.victim = setup->resolve("--victim", victimText);
+    attack.victimPrefixLength = static_cast<int>(prefixLength);
+    if (attackerText) {
+        const NodeIndex attacker = setup->resolve("--attacker", *attackerText);
+        if (attacker == attack.victim) {
+            throw UsageError("the victim and the attacker must be different ASes (both AS" +
+                             std::to_string(setup->graph.asnOf(attacker)) + ")");
+        }
+        attack.attacker = attacker;
+    }
+    if (attackerText && attack.type == AttackType::None) {
+        err << "mpicsim " << command << ": note: --attack none: AS"
+            << setup->graph.asnOf(attack.attacker)
+            << " announces nothing and routes like any other AS\n";
+    }
+    if (attack.subprefixFiltered()) {
+        err << "mpicsim " << command << ": note: the victim's prefix is a /" << prefixLength
+            << ", so the attacker's /" << attack.subprefixLength()
+            << " is filtered by every other AS: the sub-prefix hijack has no effect beyond the "
+               "attacker's own AS\n";
+    }
+    if (const auto rovArgument = line.value("--rov")) {
+        setup->rov = RovDeployment::of(n, resolveRovAdopters(setup->graph, *rovArgument));
+    }
+    return setup;
+}
+
+}  // namespace mpicsim::cli

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mpicsim/mpic/Perspective.hpp"
+#include "mpicsim/mpic/QuorumPolicy.hpp"
+
+namespace mpicsim {
+
+// Where a CA validates from: a primary perspective (absent for policies without one) and its
+// remote perspectives, with the quorum policy it applies unless the user picks another.
+struct CaConfiguration {
+    std::string name;
+    std::string description;
+    std::optional<Perspective> primary;
+    std::vector<Perspective> remotes;
+    std::optional<QuorumPolicy> policy;
+};
+
+}  // namespace mpicsim

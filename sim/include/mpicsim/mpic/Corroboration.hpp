@@ -1,0 +1,24 @@
+#pragma once
+
+#include <optional>
+#include <span>
+
+#include "mpicsim/mpic/QuorumPolicy.hpp"
+#include "mpicsim/mpic/RemoteResult.hpp"
+#include "mpicsim/mpic/Verdict.hpp"
+
+namespace mpicsim {
+
+// The MPIC decision of TLS BR 3.2.2.9: the attacker obtains a certificate when the primary's
+// validation reaches the attacker (if the policy has a primary) and enough remotes corroborate
+// it, spanning enough RIRs; a non-blocking phase issues on the primary alone. A remote
+// corroborates when its traffic reaches the attacker; one that reaches the victim or nothing
+// does not. The owner's issuance is blocked when the primary does not reach the victim or, where
+// the policy blocks, too few remotes reach the victim or they span too few RIRs.
+class Corroboration {
+  public:
+    static Verdict decide(const QuorumPolicy& policy, std::optional<Outcome> primary,
+                          std::span<const RemoteResult> remotes);
+};
+
+}  // namespace mpicsim

@@ -1,0 +1,14 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "mpicsim/mpic/Perspective.hpp"
+
+namespace mpicsim::detail {
+
+// One perspective object of a catalog or an inline CA-configuration entry.
+Perspective parsePerspective(const nlohmann::json& value, const std::string& pointer,
+                             const std::string& source);
+
+}  // namespace mpicsim::detail
