@@ -5,6 +5,16 @@
 namespace mpicsim {
 
 RouteExplanation DecisionExplainer::explain(const RoutingOutcome& routing, NodeIndex node) const {
+    const Attack& attack = routing.attack();
+    // The victim and the attacker deliver their own traffic: explain what they announce.
+    if (node == attack.victim) {
+        return explain(routing, node, PrefixSlot::VictimPrefix);
+    }
+    if (attack.hasAttacker() && node == attack.attacker) {
+        return explain(routing, node,
+                       attack.type == AttackType::Subprefix ? PrefixSlot::Subprefix
+                                                            : PrefixSlot::VictimPrefix);
+    }
     return explain(routing, node, routing.forwardingSlot(node).value_or(PrefixSlot::VictimPrefix));
 }
 

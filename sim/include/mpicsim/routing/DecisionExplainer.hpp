@@ -31,6 +31,7 @@ class DecisionExplainer {
   public:
     explicit DecisionExplainer(const RovDeployment& rov) : rov_(rov) {}
 
+    // For the prefix the AS forwards on; the victim and the attacker explain what they announce.
     RouteExplanation explain(const RoutingOutcome& routing, NodeIndex node) const;
     RouteExplanation explain(const RoutingOutcome& routing, NodeIndex node, PrefixSlot slot) const;
 
