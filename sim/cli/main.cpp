@@ -4,6 +4,7 @@
 
 #include "CheckCaCommand.hpp"
 #include "RoutesCommand.hpp"
+#include "RunCommand.hpp"
 #include "VerdictCommand.hpp"
 
 namespace {
@@ -14,7 +15,8 @@ void printHelp(std::ostream& out) {
            "commands:\n"
            "  routes    every AS's route and data-plane outcome for one victim and attack\n"
            "  verdict   whether a hijacker obtains a certificate from a CA using MPIC, and why\n"
-           "  check-ca  the TLS BR 3.2.2.9 rules a CA configuration breaks on a date\n\n"
+           "  check-ca  the TLS BR 3.2.2.9 rules a CA configuration breaks on a date\n"
+           "  run       a study from a scenario file: trials, summary and plots\n\n"
            "Run 'mpicsim COMMAND --help' for a command's options.\n";
 }
 
@@ -49,6 +51,13 @@ int main(int argc, char** argv) {
                 return 0;
             }
             return mpicsim::cli::VerdictCommand::run(rest, std::cout, std::cerr);
+        }
+        if (command == "run") {
+            if (wantsHelp) {
+                std::cout << mpicsim::cli::RunCommand::usage();
+                return 0;
+            }
+            return mpicsim::cli::RunCommand::run(rest, std::cout, std::cerr);
         }
         if (command == "check-ca") {
             if (wantsHelp) {

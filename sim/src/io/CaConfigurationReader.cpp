@@ -1,5 +1,6 @@
 #include "mpicsim/io/CaConfigurationReader.hpp"
 
+#include "CaConfigurationJson.hpp"
 #include "EmbeddedData.hpp"
 #include "JsonFields.hpp"
 #include "PerspectiveJson.hpp"
@@ -35,9 +36,13 @@ Perspective resolvePerspective(const nlohmann::json& value, const std::string& p
                          JsonFields::typeName(value) + " " + JsonFields::shortDump(value));
 }
 
-QuorumPolicy parsePolicy(const nlohmann::json& value, const std::string& source,
-                         std::chrono::year_month_day today, int remotes) {
-    const std::string pointer = "/policy";
+}  // namespace
+
+namespace detail {
+
+QuorumPolicy parsePolicy(const nlohmann::json& value, const std::string& pointer,
+                         const std::string& source, std::chrono::year_month_day today,
+                         std::optional<int> remotes) {
     auto named = [&](const std::string& name, std::chrono::year_month_day date,
                      const std::string& where) {
         if (!QuorumPolicyTable::knows(name)) {
@@ -90,35 +95,35 @@ QuorumPolicy parsePolicy(const nlohmann::json& value, const std::string& source,
     if (required) {
         policy.failureRule = QuorumPolicy::FailureRule::RequiredFixed;
         policy.ruleValue = static_cast<int>(*required);
-        if (*required > remotes) {
+        if (remotes && *required > *remotes) {
             fields.fail("required_corroborations",
                         "the quorum of " + std::to_string(*required) +
                             " is larger than the number of remote perspectives (" +
-                            std::to_string(remotes) + ")");
+                            std::to_string(*remotes) + ")");
         }
     } else if (allowed) {
         policy.failureRule = QuorumPolicy::FailureRule::AllowedFixed;
         policy.ruleValue = static_cast<int>(*allowed);
-        if (remotes > 0 && *allowed >= remotes) {
+        if (remotes && *remotes > 0 && *allowed >= *remotes) {
             fields.fail("allowed_non_corroborations",
                         std::to_string(*allowed) + " allowed non-corroborations out of " +
-                            std::to_string(remotes) +
+                            std::to_string(*remotes) +
                             " remotes would let every remote fail; the quorum must be at least 1");
         }
     } else {
         policy.failureRule = QuorumPolicy::FailureRule::BrTable;
     }
-    if (policy.minimumCorroboratingRirs > std::max(remotes, 1)) {
+    if (remotes && policy.minimumCorroboratingRirs > std::max(*remotes, 1)) {
         fields.fail("minimum_rirs", "cannot require " +
                                         std::to_string(policy.minimumCorroboratingRirs) +
-                                        " RIRs from " + std::to_string(remotes) + " remotes");
+                                        " RIRs from " + std::to_string(*remotes) + " remotes");
     }
     return policy;
 }
 
-CaConfiguration parseConfiguration(const nlohmann::json& document, const std::string& pointer,
-                                   const std::string& source, const PerspectiveCatalog& catalog,
-                                   std::chrono::year_month_day today) {
+CaConfiguration parseCaConfiguration(const nlohmann::json& document, const std::string& pointer,
+                                     const std::string& source, const PerspectiveCatalog& catalog,
+                                     std::chrono::year_month_day today) {
     const JsonFields fields(document, pointer, source);
     fields.allowOnly({"name", "description", "primary", "remotes", "policy"});
     CaConfiguration ca;
@@ -154,8 +159,8 @@ CaConfiguration parseConfiguration(const nlohmann::json& document, const std::st
         remember(ca.remotes.back(), where);
     }
     if (fields.has("policy")) {
-        ca.policy =
-            parsePolicy(fields.at("policy"), source, today, static_cast<int>(ca.remotes.size()));
+        ca.policy = parsePolicy(fields.at("policy"), fields.pointerTo("policy"), source, today,
+                                static_cast<int>(ca.remotes.size()));
         if (ca.policy->primaryRequired && !ca.primary) {
             fields.fail("primary", "policy " + ca.policy->label() +
                                        " needs a primary perspective; give \"primary\"");
@@ -163,6 +168,10 @@ CaConfiguration parseConfiguration(const nlohmann::json& document, const std::st
     }
     return ca;
 }
+
+}  // namespace detail
+
+namespace {
 
 const nlohmann::json& presetDocument() {
     static const nlohmann::json document =
@@ -175,7 +184,8 @@ const nlohmann::json& presetDocument() {
 CaConfiguration CaConfigurationReader::parse(std::string_view text, const std::string& sourceName,
                                              const PerspectiveCatalog& catalog,
                                              std::chrono::year_month_day today) {
-    return parseConfiguration(JsonFields::parse(text, sourceName), "", sourceName, catalog, today);
+    return detail::parseCaConfiguration(JsonFields::parse(text, sourceName), "", sourceName,
+                                        catalog, today);
 }
 
 CaConfiguration CaConfigurationReader::readFile(const std::filesystem::path& path,
@@ -207,8 +217,8 @@ CaConfiguration CaConfigurationReader::preset(std::string_view name,
     const nlohmann::json& presets = presetDocument().at("presets");
     for (std::size_t i = 0; i < presets.size(); ++i) {
         if (presets[i].at("name").get<std::string>() == name) {
-            return parseConfiguration(presets[i], "/presets/" + std::to_string(i), kPresetsSource,
-                                      catalog, today);
+            return detail::parseCaConfiguration(presets[i], "/presets/" + std::to_string(i),
+                                                kPresetsSource, catalog, today);
         }
     }
     throw InputError("command line", 0, "unknown CA preset '" + std::string(name) + "'");

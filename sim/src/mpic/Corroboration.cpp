@@ -30,7 +30,7 @@ std::string plural(int count, const char* noun) {
 }  // namespace
 
 Verdict Corroboration::decide(const QuorumPolicy& policy, std::optional<Outcome> primary,
-                              std::span<const RemoteResult> remotes) {
+                              std::span<const RemoteResult> remotes, bool withReason) {
     Verdict verdict;
     verdict.remotes = static_cast<int>(remotes.size());
     verdict.primaryUsed = policy.primaryRequired;
@@ -56,6 +56,9 @@ Verdict Corroboration::decide(const QuorumPolicy& policy, std::optional<Outcome>
         victim.count >= verdict.required && victim.rirs >= verdict.requiredRirs;
     verdict.legitimateIssuanceBlocked = !(primaryForOwner && (ownerQuorum || !policy.blocking));
 
+    if (!withReason) {
+        return verdict;
+    }
     const std::string quorum =
         std::to_string(attacker.count) + " of " + plural(verdict.remotes, "remote perspective") +
         " reached the attacker (" + std::to_string(verdict.required) + " required";

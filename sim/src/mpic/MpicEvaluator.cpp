@@ -45,4 +45,19 @@ AttemptReport MpicEvaluator::evaluate(const RoutingOutcome& routing,
     return report;
 }
 
+Verdict MpicEvaluator::decide(const RoutingOutcome& routing,
+                              std::vector<RemoteResult>& scratch) const {
+    scratch.clear();
+    std::optional<Outcome> primary;
+    for (std::size_t i = 0; i < placed_.size(); ++i) {
+        const Outcome outcome = observer_.outcomeOf(routing, placed_[i]);
+        if (hasPrimary_ && i == 0) {
+            primary = outcome;
+        } else {
+            scratch.push_back({outcome, placed_[i].perspective().rir});
+        }
+    }
+    return Corroboration::decide(policy_, primary, scratch, false);
+}
+
 }  // namespace mpicsim

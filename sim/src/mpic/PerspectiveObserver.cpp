@@ -86,4 +86,44 @@ PerspectiveObservation PerspectiveObserver::observe(const RoutingOutcome& routin
     return observation;
 }
 
+Outcome PerspectiveObserver::outcomeOf(const RoutingOutcome& routing,
+                                       const PlacedPerspective& placed) const {
+    if (!placed.hasOwnNode()) {
+        return routing.outcome(placed.hostNode());
+    }
+    const bool rovFiltering = placed.perspective().rovFiltering;
+    for (PrefixSlot slot : {PrefixSlot::Subprefix, PrefixSlot::VictimPrefix}) {
+        if (slot == PrefixSlot::Subprefix && !routing.usesSubprefix()) {
+            continue;
+        }
+        std::uint64_t best = RouteKey::kNone;
+        for (const auto& [neighbour, role] : placed.attachments()) {
+            if (!routing.hasRoute(neighbour, slot)) {
+                continue;
+            }
+            const std::uint64_t key = routing.key(neighbour, slot);
+            RouteClass receivedAs = RouteClass::Provider;
+            if (role == PerspectiveLink::Role::Peer) {
+                receivedAs = RouteClass::Peer;
+            } else if (role == PerspectiveLink::Role::Customer) {
+                receivedAs = RouteClass::Customer;
+            }
+            if (receivedAs != RouteClass::Provider &&
+                RouteKey::routeClass(key) > RouteClass::Customer) {
+                continue;
+            }
+            if (rovFiltering && routing.rovInvalid(neighbour, slot)) {
+                continue;
+            }
+            best = std::min(
+                best, RouteKey::pack(receivedAs, RouteKey::pathLength(key) + 1,
+                                     routing.ranking().rankOf(neighbour), RouteKey::tag(key)));
+        }
+        if (best != RouteKey::kNone) {
+            return RouteKey::tag(best);
+        }
+    }
+    return Outcome::Disconnected;
+}
+
 }  // namespace mpicsim

@@ -17,8 +17,9 @@ namespace mpicsim {
 // the policy blocks, too few remotes reach the victim or they span too few RIRs.
 class Corroboration {
   public:
+    // `withReason` false skips the sentence (studies decide millions of attempts).
     static Verdict decide(const QuorumPolicy& policy, std::optional<Outcome> primary,
-                          std::span<const RemoteResult> remotes);
+                          std::span<const RemoteResult> remotes, bool withReason = true);
 };
 
 }  // namespace mpicsim

@@ -7,6 +7,7 @@
 #include "mpicsim/mpic/PerspectiveObserver.hpp"
 #include "mpicsim/mpic/PlacedPerspective.hpp"
 #include "mpicsim/mpic/QuorumPolicy.hpp"
+#include "mpicsim/mpic/RemoteResult.hpp"
 #include "mpicsim/routing/RoutingOutcome.hpp"
 
 namespace mpicsim {
@@ -20,6 +21,9 @@ class MpicEvaluator {
                   QuorumPolicy policy);
 
     AttemptReport evaluate(const RoutingOutcome& routing, const PrefixTarget& target) const;
+    // The verdict alone, without reason or explanations; `scratch` is reused across calls.
+    Verdict decide(const RoutingOutcome& routing, std::vector<RemoteResult>& scratch) const;
+    std::size_t remoteCount() const { return placed_.size() - (hasPrimary_ ? 1 : 0); }
     const QuorumPolicy& policy() const { return policy_; }
 
   private:

@@ -19,6 +19,8 @@ class PerspectiveObserver {
 
     PerspectiveObservation observe(const RoutingOutcome& routing,
                                    const PlacedPerspective& perspective) const;
+    // Only the outcome: no explanation, no allocation (for studies).
+    Outcome outcomeOf(const RoutingOutcome& routing, const PlacedPerspective& perspective) const;
 
   private:
     DecisionExplainer explainer_;

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "mpicsim/experiment/AsSelection.hpp"
+#include "mpicsim/experiment/PolicyChoice.hpp"
+#include "mpicsim/experiment/RovSetting.hpp"
+#include "mpicsim/mpic/CaConfiguration.hpp"
+#include "mpicsim/mpic/ValidationMethod.hpp"
+#include "mpicsim/routing/AttackType.hpp"
+#include "mpicsim/routing/TieBreak.hpp"
+
+namespace mpicsim {
+
+// A study: every listed axis is swept (the cartesian product of ROV settings, attacks, prefix
+// lengths, CA configurations and policies), over every victim × adversary pair selected.
+struct Scenario {
+    std::string name;
+    std::string description;
+    std::string topologyPath;  // resolved against the scenario file's folder
+    bool excludeMlpOnly = false;
+    std::uint64_t seed = 1;
+    TieBreak tieBreak = TieBreak::lowestAsn();
+    ValidationMethod method = ValidationMethod::Http01;
+    std::vector<AttackType> attacks;
+    std::vector<int> prefixLengths;
+    std::vector<CaConfiguration> cas;
+    std::vector<PolicyChoice> policies;
+    std::vector<RovSetting> rovSettings;
+    AsSelection victims;
+    AsSelection adversaries;
+};
+
+}  // namespace mpicsim

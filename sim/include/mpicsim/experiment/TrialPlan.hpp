@@ -1,0 +1,57 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "mpicsim/experiment/Scenario.hpp"
+#include "mpicsim/routing/RovDeployment.hpp"
+#include "mpicsim/topology/AsGraph.hpp"
+
+namespace mpicsim {
+
+// One propagation of a study: it answers every CA configuration and policy.
+struct TrialUnit {
+    std::uint32_t rovIndex;
+    std::uint32_t attackIndex;
+    std::uint32_t prefixIndex;
+    NodeIndex victim;
+    NodeIndex adversary;
+};
+
+// A scenario resolved against a graph: the concrete victims, adversaries and ROV adopters, and
+// the trial units in a fixed order, cut into shards of consecutive units. The same scenario and
+// graph always give the same plan, so shards can be computed anywhere, in any order.
+class TrialPlan {
+  public:
+    static constexpr std::size_t kDefaultShardSize = 64;
+
+    // Throws std::invalid_argument naming an ASN of the scenario absent from the graph.
+    TrialPlan(const AsGraph& graph, const Scenario& scenario,
+              std::size_t shardSize = kDefaultShardSize);
+
+    const std::vector<NodeIndex>& victims() const { return victims_; }
+    const std::vector<double>& victimWeights() const { return victimWeights_; }
+    const std::vector<NodeIndex>& adversaries() const { return adversaries_; }
+    const std::vector<RovDeployment>& rovDeployments() const { return rovDeployments_; }
+
+    std::uint64_t unitCount() const { return unitCount_; }
+    std::uint64_t shardCount() const { return (unitCount_ + shardSize_ - 1) / shardSize_; }
+    std::size_t shardSize() const { return shardSize_; }
+    TrialUnit unit(std::uint64_t index) const;
+
+  private:
+    const Scenario& scenario_;
+    std::vector<NodeIndex> victims_;
+    std::vector<double> victimWeights_;
+    std::vector<NodeIndex> adversaries_;
+    std::vector<bool> adversaryIsVictim_;
+    std::vector<std::uint64_t> pairsBefore_;  // victim-adversary pairs before each victim
+    std::uint64_t pairsPerSweepPoint_ = 0;
+    std::vector<std::int64_t> adversaryPositionOfVictim_;
+    std::vector<RovDeployment> rovDeployments_;
+    std::uint64_t unitCount_ = 0;
+    std::size_t shardSize_;
+};
+
+}  // namespace mpicsim

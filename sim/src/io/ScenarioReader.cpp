@@ -1,0 +1,358 @@
+#include "mpicsim/io/ScenarioReader.hpp"
+
+#include <cmath>
+
+#include "CaConfigurationJson.hpp"
+#include "JsonFields.hpp"
+#include "mpicsim/io/AsnWeightReader.hpp"
+#include "mpicsim/io/CaConfigurationReader.hpp"
+#include "mpicsim/io/InputFile.hpp"
+#include "mpicsim/mpic/QuorumPolicyTable.hpp"
+
+namespace mpicsim {
+namespace {
+
+using detail::JsonFields;
+
+class ScenarioParser {
+  public:
+    ScenarioParser(std::string source, std::filesystem::path base,
+                   const PerspectiveCatalog& catalog, std::chrono::year_month_day today)
+        : source_(std::move(source)), base_(std::move(base)), catalog_(catalog), today_(today) {}
+
+    Scenario parse(const nlohmann::json& document) {
+        const JsonFields root(document, "", source_);
+        root.allowOnly({"name", "description", "topology", "seed", "tie_break", "method", "attacks",
+                        "prefix_length", "ca_configurations", "policies", "br_dates", "rov",
+                        "victims", "adversaries"});
+        Scenario scenario;
+        scenario.name = root.requiredString("name");
+        scenario.description = root.optionalString("description").value_or("");
+        scenario.seed = static_cast<std::uint64_t>(
+            root.optionalInteger("seed", 0, std::numeric_limits<std::int64_t>::max()).value_or(1));
+        parseTopology(root, scenario);
+        if (const auto tieBreak = root.optionalString("tie_break")) {
+            try {
+                scenario.tieBreak = TieBreak::fromString(*tieBreak);
+            } catch (const std::invalid_argument& error) {
+                root.fail("tie_break", error.what());
+            }
+        }
+        if (const auto method = root.optionalString("method")) {
+            const auto parsed = validationMethodFromString(*method);
+            if (!parsed) {
+                root.fail("method",
+                          "expected http-01, tls-alpn-01, website, dns-01 or "
+                          "dns-change, got \"" +
+                              *method + "\"");
+            }
+            scenario.method = *parsed;
+        }
+        forEachOf(root, "attacks", "\"equally-specific\"",
+                  [&](const nlohmann::json& value, const std::string& pointer) {
+                      const auto type = value.is_string()
+                                            ? attackTypeFromString(value.get<std::string>())
+                                            : std::nullopt;
+                      if (!type) {
+                          fail(pointer,
+                               "expected none, equally-specific, subprefix or forged-origin, got " +
+                                   JsonFields::shortDump(value));
+                      }
+                      scenario.attacks.push_back(*type);
+                  });
+        forEachOf(
+            root, "prefix_length", "22",
+            [&](const nlohmann::json& value, const std::string& pointer) {
+                if (!value.is_number_integer() || value.get<int>() < 1 || value.get<int>() > 24) {
+                    fail(pointer, "expected a prefix length from 1 to 24, got " +
+                                      JsonFields::shortDump(value));
+                }
+                scenario.prefixLengths.push_back(value.get<int>());
+            });
+        if (!root.has("ca_configurations")) {
+            root.failHere("missing required key 'ca_configurations' (presets or CA objects)");
+        }
+        forEachOf(
+            root, "ca_configurations", "",
+            [&](const nlohmann::json& value, const std::string& pointer) {
+                if (value.is_string()) {
+                    const std::string name = value.get<std::string>();
+                    if (!CaConfigurationReader::isPreset(name)) {
+                        fail(pointer, "unknown CA preset \"" + name + "\"");
+                    }
+                    scenario.cas.push_back(CaConfigurationReader::preset(name, catalog_, today_));
+                } else {
+                    scenario.cas.push_back(
+                        detail::parseCaConfiguration(value, pointer, source_, catalog_, today_));
+                }
+                for (std::size_t i = 0; i + 1 < scenario.cas.size(); ++i) {
+                    if (scenario.cas[i].name == scenario.cas.back().name) {
+                        fail(pointer, "CA configuration name \"" + scenario.cas.back().name +
+                                          "\" is used twice");
+                    }
+                }
+            });
+        parsePolicies(root, scenario);
+        forEachOf(root, "rov", "\"none\"",
+                  [&](const nlohmann::json& value, const std::string& pointer) {
+                      scenario.rovSettings.push_back(parseRov(value, pointer));
+                  });
+        scenario.victims = parseSelection(root, "victims");
+        scenario.adversaries = parseSelection(root, "adversaries");
+        if (scenario.adversaries.kind == AsSelection::Kind::Weighted) {
+            root.fail("adversaries", "a weight file selects victims, not adversaries");
+        }
+        return scenario;
+    }
+
+  private:
+    [[noreturn]] void fail(const std::string& pointer, const std::string& message) const {
+        throw InputError(source_, 0, "at " + pointer + ": " + message);
+    }
+
+    // Calls `each` for the member's value, or for every element when it is an array (a sweep).
+    template <typename Each>
+    void forEachOf(const JsonFields& fields, std::string_view member, const char* defaultJson,
+                   Each each) {
+        const std::string pointer = fields.pointerTo(member);
+        if (!fields.has(member)) {
+            if (*defaultJson != '\0') {
+                each(nlohmann::json::parse(defaultJson), pointer);
+            }
+            return;
+        }
+        const nlohmann::json& value = fields.at(member);
+        if (value.is_array()) {
+            if (value.empty()) {
+                fail(pointer, "expected at least one value, got an empty array");
+            }
+            for (std::size_t i = 0; i < value.size(); ++i) {
+                each(value[i], pointer + "/" + std::to_string(i));
+            }
+        } else {
+            each(value, pointer);
+        }
+    }
+
+    std::string resolvePath(const std::string& path) const {
+        const std::filesystem::path given(path);
+        return given.is_absolute() ? path : (base_ / given).lexically_normal().string();
+    }
+
+    void parseTopology(const JsonFields& root, Scenario& scenario) const {
+        if (!root.has("topology")) {
+            root.failHere("missing required key 'topology' ({\"caida\": \"FILE\"})");
+        }
+        const JsonFields topology(root.at("topology"), "/topology", source_);
+        topology.allowOnly({"caida", "exclude_mlp_only"});
+        scenario.topologyPath = resolvePath(topology.requiredString("caida"));
+        scenario.excludeMlpOnly = topology.optionalBool("exclude_mlp_only").value_or(false);
+    }
+
+    void parsePolicies(const JsonFields& root, Scenario& scenario) {
+        forEachOf(root, "policies", "\"own\"",
+                  [&](const nlohmann::json& value, const std::string& pointer) {
+                      PolicyChoice choice;
+                      if (value.is_string() && value.get<std::string>() == "own") {
+                          choice.label = "own";
+                      } else {
+                          choice.policy =
+                              detail::parsePolicy(value, pointer, source_, today_, std::nullopt);
+                          choice.label = labelOf(*choice.policy, value);
+                      }
+                      scenario.policies.push_back(std::move(choice));
+                  });
+        if (root.has("br_dates")) {
+            if (!root.has("policies")) {
+                scenario.policies.clear();  // the dates replace the default "own"
+            }
+            forEachOf(
+                root, "br_dates", "", [&](const nlohmann::json& value, const std::string& pointer) {
+                    const auto date =
+                        value.is_string() ? parseIsoDate(value.get<std::string>()) : std::nullopt;
+                    if (!date) {
+                        fail(pointer,
+                             "expected a date YYYY-MM-DD, got " + JsonFields::shortDump(value));
+                    }
+                    const auto policy = QuorumPolicyTable::lookup("br", *date);
+                    if (!policy) {
+                        fail(pointer, "no BR phase is in force on " + formatIsoDate(*date) +
+                                          " (the first starts 2025-03-15)");
+                    }
+                    scenario.policies.push_back({*policy, "br@" + formatIsoDate(*date)});
+                });
+        }
+        for (std::size_t i = 0; i < scenario.policies.size(); ++i) {
+            for (std::size_t j = 0; j < i; ++j) {
+                if (scenario.policies[i].label == scenario.policies[j].label) {
+                    fail("/policies",
+                         "policy \"" + scenario.policies[i].label + "\" appears twice");
+                }
+            }
+        }
+    }
+
+    static std::string labelOf(const QuorumPolicy& policy, const nlohmann::json& value) {
+        if (policy.name != "custom") {
+            return policy.label();
+        }
+        std::string label = "custom(";
+        switch (policy.failureRule) {
+            case QuorumPolicy::FailureRule::AllowedFixed:
+                label += "allowed=" + std::to_string(policy.ruleValue);
+                break;
+            case QuorumPolicy::FailureRule::RequiredFixed:
+                label += "required=" + std::to_string(policy.ruleValue);
+                break;
+            default:
+                label += "br-table";
+        }
+        if (policy.minimumCorroboratingRirs > 1) {
+            label += ";rirs=" + std::to_string(policy.minimumCorroboratingRirs);
+        }
+        if (!policy.primaryRequired) {
+            label += ";no-primary";
+        }
+        if (!policy.blocking) {
+            label += ";non-blocking";
+        }
+        (void)value;
+        return label + ")";
+    }
+
+    RovSetting parseRov(const nlohmann::json& value, const std::string& pointer) const {
+        RovSetting setting;
+        if (value.is_string() && value.get<std::string>() == "none") {
+            setting.label = "none";
+            return setting;
+        }
+        const JsonFields fields(value, pointer, source_);
+        if (fields.has("list")) {
+            fields.allowOnly({"list", "label"});
+            setting.kind = RovSetting::Kind::List;
+            const nlohmann::json& list = fields.at("list");
+            if (!list.is_array()) {
+                fields.fail("list", "expected an array of ASNs, got " + JsonFields::typeName(list));
+            }
+            for (std::size_t i = 0; i < list.size(); ++i) {
+                if (!list[i].is_number_unsigned() || list[i].get<std::uint64_t>() == 0 ||
+                    list[i].get<std::uint64_t>() > 4294967295ull) {
+                    fail(
+                        fields.pointerTo("list") + "/" + std::to_string(i),
+                        "expected an ASN (1 to 4294967295), got " + JsonFields::shortDump(list[i]));
+                }
+                setting.asns.push_back(static_cast<Asn>(list[i].get<std::uint64_t>()));
+            }
+            setting.label = fields.optionalString("label").value_or(
+                "list:" + std::to_string(setting.asns.size()));
+        } else if (fields.has("random_fraction")) {
+            fields.allowOnly({"random_fraction", "seed", "label"});
+            setting.kind = RovSetting::Kind::RandomFraction;
+            setting.fraction = fields.requiredNumber("random_fraction");
+            if (!(setting.fraction >= 0 && setting.fraction <= 1)) {
+                fields.fail("random_fraction",
+                            "expected a share from 0 to 1, got " +
+                                JsonFields::shortDump(fields.at("random_fraction")));
+            }
+            setting.seed = static_cast<std::uint64_t>(
+                fields.optionalInteger("seed", 0, std::numeric_limits<std::int64_t>::max())
+                    .value_or(1));
+            char text[32];
+            std::snprintf(text, sizeof text, "random:%g", setting.fraction);
+            setting.label = fields.optionalString("label").value_or(text);
+        } else if (fields.has("top_cone")) {
+            fields.allowOnly({"top_cone", "label"});
+            setting.kind = RovSetting::Kind::TopCone;
+            setting.top =
+                static_cast<std::size_t>(fields.requiredInteger("top_cone", 0, 10'000'000));
+            setting.label =
+                fields.optionalString("label").value_or("top-cone:" + std::to_string(setting.top));
+        } else {
+            fields.failHere(
+                "expected \"none\", {\"list\": [...]}, {\"random_fraction\": F, "
+                "\"seed\": S} or {\"top_cone\": N}");
+        }
+        if (setting.label.find(',') != std::string::npos) {
+            fields.fail("label", "a label cannot contain a comma");
+        }
+        return setting;
+    }
+
+    AsSelection parseSelection(const JsonFields& root, std::string_view member) const {
+        AsSelection selection;
+        if (!root.has(member)) {
+            root.failHere("missing required key '" + std::string(member) +
+                          "' (\"all\", {\"sample\": N}, {\"list\": [...]}" +
+                          (member == "victims" ? std::string(", {\"weights\": FILE}") : "") + ")");
+        }
+        const nlohmann::json& value = root.at(member);
+        const std::string pointer = root.pointerTo(member);
+        if (value.is_string() && value.get<std::string>() == "all") {
+            return selection;
+        }
+        const JsonFields fields(value, pointer, source_);
+        fields.allowOnly({"sample", "seed", "list", "weights"});
+        if (const auto seed =
+                fields.optionalInteger("seed", 0, std::numeric_limits<std::int64_t>::max())) {
+            selection.seed = static_cast<std::uint64_t>(*seed);
+        }
+        if (fields.has("list")) {
+            selection.kind = AsSelection::Kind::List;
+            const nlohmann::json& list = fields.at("list");
+            if (!list.is_array() || list.empty()) {
+                fields.fail("list", "expected a non-empty array of ASNs");
+            }
+            for (std::size_t i = 0; i < list.size(); ++i) {
+                if (!list[i].is_number_unsigned() || list[i].get<std::uint64_t>() == 0 ||
+                    list[i].get<std::uint64_t>() > 4294967295ull) {
+                    fail(
+                        fields.pointerTo("list") + "/" + std::to_string(i),
+                        "expected an ASN (1 to 4294967295), got " + JsonFields::shortDump(list[i]));
+                }
+                selection.asns.push_back(static_cast<Asn>(list[i].get<std::uint64_t>()));
+            }
+        } else if (fields.has("weights")) {
+            selection.kind = AsSelection::Kind::Weighted;
+            const std::string path = resolvePath(fields.requiredString("weights"));
+            for (const auto& [asn, weight] : AsnWeightReader::readFile(path)) {
+                selection.asns.push_back(asn);
+                selection.weights.push_back(weight);
+            }
+            if (const auto sample = fields.optionalInteger("sample", 1, 100'000'000)) {
+                selection.sampleSize = static_cast<std::size_t>(*sample);
+            }
+        } else if (fields.has("sample")) {
+            selection.kind = AsSelection::Kind::Sample;
+            selection.sampleSize =
+                static_cast<std::size_t>(fields.requiredInteger("sample", 1, 100'000'000));
+        } else {
+            fields.failHere(
+                "expected \"all\", {\"sample\": N}, {\"list\": [...]} or "
+                "{\"weights\": FILE}");
+        }
+        return selection;
+    }
+
+    std::string source_;
+    std::filesystem::path base_;
+    const PerspectiveCatalog& catalog_;
+    std::chrono::year_month_day today_;
+};
+
+}  // namespace
+
+Scenario ScenarioReader::parse(std::string_view text, const std::string& sourceName,
+                               const std::filesystem::path& baseDirectory,
+                               const PerspectiveCatalog& catalog,
+                               std::chrono::year_month_day today) {
+    return ScenarioParser(sourceName, baseDirectory, catalog, today)
+        .parse(JsonFields::parse(text, sourceName));
+}
+
+Scenario ScenarioReader::readFile(const std::filesystem::path& path,
+                                  const PerspectiveCatalog& catalog,
+                                  std::chrono::year_month_day today) {
+    return parse(InputFile::read(path), path.string(), path.parent_path(), catalog, today);
+}
+
+}  // namespace mpicsim
