@@ -5,6 +5,7 @@
 #include "CheckCaCommand.hpp"
 #include "RoutesCommand.hpp"
 #include "RunCommand.hpp"
+#include "TopologyStatsCommand.hpp"
 #include "VerdictCommand.hpp"
 
 namespace {
@@ -16,7 +17,8 @@ void printHelp(std::ostream& out) {
            "  routes    every AS's route and data-plane outcome for one victim and attack\n"
            "  verdict   whether a hijacker obtains a certificate from a CA using MPIC, and why\n"
            "  check-ca  the TLS BR 3.2.2.9 rules a CA configuration breaks on a date\n"
-           "  run       a study from a scenario file: trials, summary and plots\n\n"
+           "  run       a study from a scenario file: trials, summary and plots\n"
+           "  topology-stats  structural figures of topologies, side by side\n\n"
            "Run 'mpicsim COMMAND --help' for a command's options.\n";
 }
 
@@ -58,6 +60,13 @@ int main(int argc, char** argv) {
                 return 0;
             }
             return mpicsim::cli::RunCommand::run(rest, std::cout, std::cerr);
+        }
+        if (command == "topology-stats") {
+            if (wantsHelp) {
+                std::cout << mpicsim::cli::TopologyStatsCommand::usage();
+                return 0;
+            }
+            return mpicsim::cli::TopologyStatsCommand::run(rest, std::cout, std::cerr);
         }
         if (command == "check-ca") {
             if (wantsHelp) {
