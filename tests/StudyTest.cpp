@@ -1,0 +1,396 @@
+// Studies: scenario validation, deterministic parallel runs, resume, and summary statistics.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <thread>
+
+#include "RunCommand.hpp"
+#include "mpicsim/analysis/ResultSummary.hpp"
+#include "mpicsim/experiment/ExperimentRunner.hpp"
+#include "mpicsim/io/CaidaReader.hpp"
+#include "mpicsim/io/InputError.hpp"
+#include "mpicsim/io/InputFile.hpp"
+#include "mpicsim/io/PerspectiveCatalogReader.hpp"
+#include "mpicsim/io/ScenarioReader.hpp"
+#include "support/RandomTopology.hpp"
+#include "support/SharedData.hpp"
+
+namespace mpicsim {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::chrono::year_month_day kToday{std::chrono::year{2026}, std::chrono::month{11},
+                                         std::chrono::day{28}};
+
+fs::path freshDirectory(const std::string& name) {
+    const fs::path path =
+        fs::temp_directory_path() / ("mpicsim-study-" + name + "-" + std::to_string(::getpid()));
+    fs::remove_all(path);
+    fs::create_directories(path);
+    return path;
+}
+
+void writeText(const fs::path& path, const std::string& text) {
+    std::ofstream(path, std::ios::binary) << text;
+}
+
+// A random Internet-like topology of `ases` ASes as a CAIDA file, and a scenario over it with
+// inline perspectives placed in its ASes.
+// With `caidaFile` empty, a random topology of the seed is written beside the scenario.
+fs::path writeStudy(const fs::path& directory, std::uint64_t seed, int sample,
+                    const fs::path& caidaFile = {}) {
+    fs::path topologyPath = caidaFile;
+    if (topologyPath.empty()) {
+        std::ostringstream topology;
+        for (const AsLink& link : test::randomTopology(seed)) {
+            topology << link.first << '|' << link.second << '|'
+                     << (link.type == LinkType::ProviderToCustomer ? "-1" : "0") << "\n";
+        }
+        topologyPath = directory / "topology.txt";
+        writeText(topologyPath, topology.str());
+    }
+    const AsGraph graph = CaidaReader::readFile(topologyPath);
+    auto asn = [&](std::size_t i) {
+        return graph.asnOf(static_cast<NodeIndex>(i % graph.nodeCount()));
+    };
+    nlohmann::json remotes = nlohmann::json::array();
+    const char* rirs[] = {"ARIN", "RIPE", "APNIC", "LACNIC", "AFRINIC"};
+    for (std::size_t i = 0; i < 5; ++i) {
+        remotes.push_back(
+            {{"id", "r" + std::to_string(i)}, {"asn", asn(3 + 7 * i)}, {"rir", rirs[i % 5]}});
+    }
+    const nlohmann::json scenario = {
+        {"name", "test-study"},
+        {"topology", {{"caida", topologyPath.string()}}},
+        {"seed", seed},
+        {"attacks", {"equally-specific", "subprefix", "forged-origin"}},
+        {"prefix_length", {22, 24}},
+        {"ca_configurations",
+         {{{"name", "five"},
+           {"primary", {{"id", "p"}, {"asn", asn(1)}, {"rir", "ARIN"}}},
+           {"remotes", remotes}},
+          {{"name", "single"},
+           {"primary", {{"id", "p"}, {"asn", asn(1)}, {"rir", "ARIN"}}},
+           {"remotes", nlohmann::json::array()},
+           {"policy", "single"}}}},
+        {"policies",
+         {"own",
+          {{"name", "br"}, {"date", "2026-03-15"}},
+          {{"name", "custom"}, {"allowed_non_corroborations", 2}}}},
+        {"rov", {"none", {{"random_fraction", 0.5}, {"seed", 3}}}},
+        {"victims", {{"sample", sample}}},
+        {"adversaries", {{"sample", sample}}},
+    };
+    writeText(directory / "scenario.json", scenario.dump(2));
+    return directory / "scenario.json";
+}
+
+std::string runRows(const fs::path& scenarioPath, std::size_t threads) {
+    const Scenario scenario =
+        ScenarioReader::readFile(scenarioPath, PerspectiveCatalogReader::builtIn(), kToday);
+    const AsGraph graph = CaidaReader::readFile(scenario.topologyPath);
+    const TrialPlan plan(graph, scenario, 7);
+    const ExperimentRunner runner(graph, scenario, plan);
+    std::string all;
+    std::uint64_t expected = 0;
+    runner.run(threads, 0, [&](std::uint64_t shard, std::string_view rows) {
+        EXPECT_EQ(shard, expected++);
+        all += rows;
+    });
+    EXPECT_EQ(expected, plan.shardCount());
+    return all;
+}
+
+TEST(Study, ResultsAreIdenticalWhateverTheThreadCount) {
+    for (std::uint64_t seed : {11u, 12u, 13u}) {
+        const fs::path directory = freshDirectory("threads" + std::to_string(seed));
+        const fs::path scenario = writeStudy(directory, seed, 8);
+        const std::string one = runRows(scenario, 1);
+        EXPECT_FALSE(one.empty());
+        EXPECT_EQ(one, runRows(scenario, 2));
+        EXPECT_EQ(one, runRows(scenario, 5));
+    }
+}
+
+TEST(Study, ShardsComputedAloneEqualTheRun) {
+    const fs::path directory = freshDirectory("shards");
+    const fs::path scenarioPath = writeStudy(directory, 21, 6);
+    const Scenario scenario =
+        ScenarioReader::readFile(scenarioPath, PerspectiveCatalogReader::builtIn(), kToday);
+    const AsGraph graph = CaidaReader::readFile(scenario.topologyPath);
+    const TrialPlan plan(graph, scenario, 5);
+    const ExperimentRunner runner(graph, scenario, plan);
+    std::string fromShards;
+    for (std::uint64_t shard = plan.shardCount(); shard-- > 0;) {
+        fromShards.insert(0, runner.shardRows(shard));  // any order, placed by index
+    }
+    EXPECT_EQ(fromShards, runRows(scenarioPath, 3));
+}
+
+TEST(Study, RunCommandFilesDoNotDependOnThreads) {
+    const fs::path directory = freshDirectory("runcommand");
+    const fs::path scenario = writeStudy(directory, 31, 7);
+    std::ostringstream out;
+    std::ostringstream err;
+    ASSERT_EQ(cli::RunCommand::run({scenario.string(), "--out", (directory / "a").string(),
+                                    "--threads", "1", "--no-plots"},
+                                   out, err),
+              0)
+        << err.str();
+    ASSERT_EQ(cli::RunCommand::run({scenario.string(), "--out", (directory / "b").string(),
+                                    "--threads", "4", "--no-plots"},
+                                   out, err),
+              0)
+        << err.str();
+    for (const char* file : {"trials.csv", "summary.json", "summary.csv"}) {
+        EXPECT_EQ(InputFile::read(directory / "a" / file), InputFile::read(directory / "b" / file))
+            << file;
+    }
+    const auto manifest = nlohmann::json::parse(InputFile::read(directory / "a" / "manifest.json"));
+    EXPECT_EQ(manifest.at("status"), "complete");
+    EXPECT_EQ(manifest.at("topology").at("sha256").get<std::string>().size(), 64u);
+    EXPECT_TRUE(manifest.contains("started_at"));
+    EXPECT_TRUE(manifest.contains("finished_at"));
+    EXPECT_EQ(manifest.at("scenario").at("name"), "test-study");
+    // A second run into the same folder without --resume is refused.
+    EXPECT_EQ(cli::RunCommand::run(
+                  {scenario.string(), "--out", (directory / "a").string(), "--no-plots"}, out, err),
+              2);
+}
+
+TEST(Study, ResumeFromACrashStateEqualsAnUninterruptedRun) {
+    const fs::path directory = freshDirectory("crash");
+    const fs::path scenario = writeStudy(directory, 41, 8);
+    std::ostringstream out;
+    std::ostringstream err;
+    const fs::path whole = directory / "whole";
+    const fs::path crashed = directory / "crashed";
+    ASSERT_EQ(
+        cli::RunCommand::run({scenario.string(), "--out", whole.string(), "--no-plots"}, out, err),
+        0);
+    // Recreate what a kill -9 leaves behind: progress.json at shard k, and trials.csv holding
+    // those shards plus half of the next one.
+    fs::copy(whole, crashed);
+    const std::string trials = InputFile::read(whole / "trials.csv");
+    const std::size_t header = trials.find('\n') + 1;
+    std::size_t cut = header;
+    for (int row = 0; row < 150; ++row) {
+        cut = trials.find('\n', cut) + 1;
+    }
+    std::ofstream(crashed / "trials.csv", std::ios::binary | std::ios::trunc)
+        << trials.substr(0, cut + 17);
+    writeText(crashed / "progress.json",
+              nlohmann::json({{"shards_done", 0}, {"bytes", header}}).dump());
+    fs::remove(crashed / "summary.json");
+    ASSERT_EQ(cli::RunCommand::run({scenario.string(), "--out", crashed.string(), "--resume",
+                                    "--no-plots", "--threads", "3"},
+                                   out, err),
+              0)
+        << err.str();
+    EXPECT_EQ(InputFile::read(crashed / "trials.csv"), trials);
+    EXPECT_EQ(InputFile::read(crashed / "summary.json"), InputFile::read(whole / "summary.json"));
+}
+
+// A real kill -9 of the mpicsim binary in the middle of a run, then --resume.
+TEST(Study, ResumeAfterKillNineEqualsAnUninterruptedRun) {
+    const fs::path directory = freshDirectory("kill");
+    const fs::path snapshot = test::sharedTopology("20161101.as-rel.txt.bz2");
+    MPICSIM_REQUIRE_SHARED_FILE(snapshot);
+    const fs::path scenario = writeStudy(directory, 51, 40, snapshot);
+    const fs::path whole = directory / "whole";
+    const fs::path killed = directory / "killed";
+    const std::string cli = MPICSIM_CLI_PATH;
+    ASSERT_EQ(std::system((cli + " run " + scenario.string() + " --out " + whole.string() +
+                           " --no-plots --threads 2 > /dev/null 2>&1")
+                              .c_str()),
+              0);
+    const pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        const std::string out = killed.string();
+        ::execl(cli.c_str(), cli.c_str(), "run", scenario.c_str(), "--out", out.c_str(),
+                "--no-plots", "--threads", "1", static_cast<char*>(nullptr));
+        ::_exit(127);
+    }
+    bool sawProgress = false;
+    for (int attempt = 0; attempt < 2000 && !sawProgress; ++attempt) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        try {
+            const auto progress = nlohmann::json::parse(InputFile::read(killed / "progress.json"));
+            sawProgress = progress.at("shards_done").get<int>() >= 2;
+        } catch (const std::exception&) {
+        }
+    }
+    ::kill(child, SIGKILL);
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    const bool killedMidway = WIFSIGNALED(status);
+    ASSERT_EQ(std::system((cli + " run " + scenario.string() + " --out " + killed.string() +
+                           " --no-plots --resume --threads 2 > /dev/null 2>&1")
+                              .c_str()),
+              0);
+    EXPECT_EQ(InputFile::read(killed / "trials.csv"), InputFile::read(whole / "trials.csv"));
+    EXPECT_EQ(InputFile::read(killed / "summary.json"), InputFile::read(whole / "summary.json"));
+    if (!killedMidway) {
+        GTEST_SKIP() << "the run finished before the kill; resume was not exercised";
+    }
+}
+
+std::string scenarioError(const std::string& text) {
+    try {
+        ScenarioReader::parse(text, "bad.json", ".", PerspectiveCatalogReader::builtIn(), kToday);
+    } catch (const InputError& error) {
+        return error.what();
+    }
+    return "no error";
+}
+
+TEST(Study, BadScenarioFilesNameTheJsonPointer) {
+    const std::string base =
+        R"("name": "x", "topology": {"caida": "t.txt"}, "ca_configurations": "lets-encrypt-2020",
+           "victims": "all", "adversaries": "all")";
+    EXPECT_NE(scenarioError("{" + base + R"(, "colour": 1})").find("at /colour: unknown key"),
+              std::string::npos);
+    EXPECT_NE(scenarioError("{" + base + R"(, "seed": "x"})")
+                  .find("at /seed: expected an integer, got string"),
+              std::string::npos);
+    EXPECT_NE(
+        scenarioError("{" + base + R"(, "attacks": ["subprefix", "bgp"]})").find("at /attacks/1:"),
+        std::string::npos);
+    EXPECT_NE(scenarioError("{" + base + R"(, "rov": [{"random_fraction": 1.5}]})")
+                  .find("at /rov/0/random_fraction:"),
+              std::string::npos);
+    EXPECT_NE(scenarioError("{" + base + R"(, "prefix_length": 25})").find("at /prefix_length:"),
+              std::string::npos);
+    EXPECT_NE(scenarioError("{" + base + R"(, "policies": [{"name": "br", "date": "2026-13-01"}]})")
+                  .find("at /policies/0/date:"),
+              std::string::npos);
+    EXPECT_NE(scenarioError(R"({"name": "x", "topology": {"caida": "t.txt"},
+                                "ca_configurations": ["nope"], "victims": "all",
+                                "adversaries": "all"})")
+                  .find("at /ca_configurations/0: unknown CA preset"),
+              std::string::npos);
+    EXPECT_NE(scenarioError(R"({"name": "x", "topology": {"caida": "t.txt"},
+                                "ca_configurations": "single-vantage-point",
+                                "adversaries": "all"})")
+                  .find("missing required key 'victims'"),
+              std::string::npos);
+    EXPECT_NE(scenarioError("{" + base + ", \"victims\": 3}").find("bad.json"), std::string::npos);
+    EXPECT_NE(scenarioError("{\n\"name\": \"x\",\n}").find("bad.json:3:"), std::string::npos);
+}
+
+TEST(Study, AnAsnAbsentFromTheTopologyIsNamed) {
+    const fs::path directory = freshDirectory("absent");
+    writeText(directory / "t.txt", "1|2|-1\n1|3|-1\n2|3|0\n");
+    writeText(directory / "s.json", R"({"name": "x", "topology": {"caida": "t.txt"},
+        "ca_configurations": [{"name": "c", "primary": {"asn": 1, "rir": "ARIN"},
+                               "remotes": [{"asn": 2, "rir": "RIPE"}], "policy": "single"}],
+        "victims": {"list": [2, 99]}, "adversaries": "all"})");
+    std::ostringstream out;
+    std::ostringstream err;
+    EXPECT_EQ(cli::RunCommand::run({(directory / "s.json").string(), "--out",
+                                    (directory / "out").string(), "--no-plots"},
+                                   out, err),
+              2);
+    EXPECT_NE(err.str().find("AS99 is not in the topology"), std::string::npos) << err.str();
+}
+
+TEST(Study, EveryShippedScenarioValidates) {
+    const fs::path scenarios = fs::path(MPICSIM_SOURCE_DIR) / "scenarios";
+    std::size_t count = 0;
+    for (const auto& entry : fs::directory_iterator(scenarios)) {
+        if (entry.path().extension() != ".json") {
+            continue;
+        }
+        ++count;
+        const Scenario scenario =
+            ScenarioReader::readFile(entry.path(), PerspectiveCatalogReader::builtIn(), kToday);
+        EXPECT_FALSE(scenario.cas.empty()) << entry.path();
+        MPICSIM_REQUIRE_SHARED_FILE(scenario.topologyPath);
+        const AsGraph graph = CaidaReader::readFile(scenario.topologyPath);
+        const TrialPlan plan(graph, scenario);
+        const ExperimentRunner runner(graph, scenario, plan);
+        EXPECT_GT(plan.unitCount(), 0u) << entry.path();
+        EXPECT_FALSE(runner.combinations().empty()) << entry.path();
+    }
+    EXPECT_GE(count, 6u);
+}
+
+TEST(StudySummary, MatchesHandComputedFigures) {
+    // Two victims (10 and 20), trials against adversaries 1..5 (victim 10) and 1..2 (victim 20):
+    // victim 10: adversaries 1, 2 and 3 succeed, 4 and 5 fail -> resilience 2/5 = 0.4;
+    // victim 20: adversary 1 fails, 2 fails -> resilience 1.0.
+    // Successes 3 of 7 trials: rate 3/7; Wilson 95% for 3/7: centre (3/7 + z^2/14)/(1 + z^2/7),
+    // computed below. Blocked: one trial of seven.
+    // Mean resilience (0.4 + 1.0)/2 = 0.7; median of two values = 0.7; weights 10 -> 1,
+    // 20 -> 3: cumulative weight reaches half (2) only at resilience 1.0 -> weighted median 1.0.
+    // CDF: (0.4, 0.5), (1.0, 1.0).
+    const fs::path directory = freshDirectory("summary");
+    std::string csv =
+        "rov,attack,prefix_length,victim,adversary,ca,policy,issued,"
+        "legitimate_blocked,corroborating,required\n";
+    const int issued10[] = {1, 1, 1, 0, 0};
+    for (int a = 1; a <= 5; ++a) {
+        csv += "none,equally-specific,22,10," + std::to_string(a) + ",ca,br," +
+               std::to_string(issued10[a - 1]) + (a == 1 ? ",1" : ",0") + ",2,3\n";
+    }
+    csv += "none,equally-specific,22,20,1,ca,br,0,0,0,3\n";
+    csv += "none,equally-specific,22,20,2,ca,br,0,0,1,3\n";
+    writeText(directory / "trials.csv", csv);
+    SummaryContext context;
+    context.scenario = "hand";
+    context.victimWeights = {{10, 1.0}, {20, 3.0}};
+    context.remotesByCa = {{"ca", 4}};
+    const Summary summary = ResultSummary::fromTrialsCsv(directory / "trials.csv", context);
+    ASSERT_EQ(summary.groups.size(), 1u);
+    const SummaryGroup& group = summary.groups[0];
+    EXPECT_EQ(group.trials, 7);
+    EXPECT_EQ(group.attackerSuccesses, 3);
+    EXPECT_DOUBLE_EQ(group.attackerSuccessRate, 3.0 / 7.0);
+    const double z = 1.959963984540054;
+    const double p = 3.0 / 7.0;
+    const double centre = (p + z * z / 14) / (1 + z * z / 7);
+    const double half = z * std::sqrt(p * (1 - p) / 7 + z * z / 196) / (1 + z * z / 7);
+    EXPECT_NEAR(group.ci95Low, centre - half, 1e-12);
+    EXPECT_NEAR(group.ci95High, centre + half, 1e-12);
+    EXPECT_DOUBLE_EQ(group.legitimateBlockedRate, 1.0 / 7.0);
+    EXPECT_EQ(group.victims, 2);
+    EXPECT_DOUBLE_EQ(group.resilienceMean, 0.7);
+    EXPECT_DOUBLE_EQ(group.resilienceMedian, 0.7);
+    EXPECT_DOUBLE_EQ(group.resilienceWeightedMedian, 1.0);
+    ASSERT_EQ(group.resilienceCdf.size(), 2u);
+    EXPECT_DOUBLE_EQ(group.resilienceCdf[0].first, 0.4);
+    EXPECT_DOUBLE_EQ(group.resilienceCdf[0].second, 0.5);
+    EXPECT_DOUBLE_EQ(group.resilienceCdf[1].second, 1.0);
+    EXPECT_EQ(group.remotes, 4);
+    EXPECT_EQ(group.required, 3);
+    EXPECT_EQ(group.allowedNonCorroborations, 1);
+    // Wilson's interval for 3 of 10, a textbook value: [0.1078, 0.6032].
+    const auto [low, high] = ResultSummary::wilsonInterval(3, 10);
+    EXPECT_NEAR(low, 0.1078, 5e-5);
+    EXPECT_NEAR(high, 0.6032, 5e-5);
+}
+
+TEST(StudySummary, MalformedTrialsNameTheLine) {
+    const fs::path directory = freshDirectory("malformed");
+    writeText(directory / "trials.csv",
+              "header\nnone,equally-specific,22,1,2,ca,br,1,0,2,3\n"
+              "none,equally-specific,22,1,3,ca,br,x,0,2,3\n");
+    try {
+        ResultSummary::fromTrialsCsv(directory / "trials.csv", {});
+        FAIL() << "no error";
+    } catch (const InputError& error) {
+        EXPECT_EQ(error.line(), 3u);
+    }
+}
+
+}  // namespace
+}  // namespace mpicsim
