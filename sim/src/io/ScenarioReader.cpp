@@ -85,7 +85,12 @@ class ScenarioParser {
                     scenario.cas.push_back(
                         detail::parseCaConfiguration(value, pointer, source_, catalog_, today_));
                 }
-                for (std::size_t i = 0; i + 1 < scenario.cas.size(); ++i) {
+                if (scenario.cas.back().name.find_first_of(",\n") != std::string::npos) {
+                fail(pointer, "a CA configuration name used in a study cannot contain a comma "
+                              "or a line break (it becomes a CSV field): \"" +
+                                  scenario.cas.back().name + "\"");
+            }
+            for (std::size_t i = 0; i + 1 < scenario.cas.size(); ++i) {
                     if (scenario.cas[i].name == scenario.cas.back().name) {
                         fail(pointer, "CA configuration name \"" + scenario.cas.back().name +
                                           "\" is used twice");
