@@ -5,7 +5,7 @@ packages=(
   build-essential cmake g++ make pkg-config bzip2 git
   libgtest-dev libgmock-dev libbenchmark-dev
   libboost-graph-dev libbz2-dev libssl-dev nlohmann-json3-dev libeigen3-dev
-  qt6-base-dev qt6-charts-dev qt6-svg-dev libgl-dev fonts-dejavu-core fontconfig
+  qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev fonts-dejavu-core fontconfig
 )
 missing=()
 for package in "${packages[@]}"; do

@@ -3,10 +3,12 @@
 #include <vector>
 
 #include "CheckCaCommand.hpp"
+#include "PlotCommand.hpp"
 #include "RoutesCommand.hpp"
 #include "RunCommand.hpp"
 #include "TopologyStatsCommand.hpp"
 #include "VerdictCommand.hpp"
+#include "mpicsim/analysis/ChartFiles.hpp"
 
 namespace {
 
@@ -18,6 +20,7 @@ void printHelp(std::ostream& out) {
            "  verdict   whether a hijacker obtains a certificate from a CA using MPIC, and why\n"
            "  check-ca  the TLS BR 3.2.2.9 rules a CA configuration breaks on a date\n"
            "  run       a study from a scenario file: trials, summary and plots\n"
+           "  plot      redraw a results directory's charts from its summary.json\n"
            "  topology-stats  structural figures of topologies, side by side\n\n"
            "Run 'mpicsim COMMAND --help' for a command's options.\n";
 }
@@ -59,7 +62,15 @@ int main(int argc, char** argv) {
                 std::cout << mpicsim::cli::RunCommand::usage();
                 return 0;
             }
-            return mpicsim::cli::RunCommand::run(rest, std::cout, std::cerr);
+            return mpicsim::cli::RunCommand::run(rest, std::cout, std::cerr,
+                                                 &mpicsim::ChartFiles::writeAll);
+        }
+        if (command == "plot") {
+            if (wantsHelp) {
+                std::cout << mpicsim::cli::PlotCommand::usage();
+                return 0;
+            }
+            return mpicsim::cli::PlotCommand::run(rest, std::cout, std::cerr);
         }
         if (command == "topology-stats") {
             if (wantsHelp) {
