@@ -4,6 +4,7 @@
 
 #include "CheckCaCommand.hpp"
 #include "PlotCommand.hpp"
+#include "ResilienceCommand.hpp"
 #include "RoutesCommand.hpp"
 #include "RunCommand.hpp"
 #include "TopologyStatsCommand.hpp"
@@ -21,6 +22,7 @@ void printHelp(std::ostream& out) {
            "  check-ca  the TLS BR 3.2.2.9 rules a CA configuration breaks on a date\n"
            "  run       a study from a scenario file: trials, summary and plots\n"
            "  plot      redraw a results directory's charts from its summary.json\n"
+           "  resilience  per-victim resilience under the independent semantics\n"
            "  topology-stats  structural figures of topologies, side by side\n\n"
            "Run 'mpicsim COMMAND --help' for a command's options.\n";
 }
@@ -64,6 +66,13 @@ int main(int argc, char** argv) {
             }
             return mpicsim::cli::RunCommand::run(rest, std::cout, std::cerr,
                                                  &mpicsim::ChartFiles::writeAll);
+        }
+        if (command == "resilience") {
+            if (wantsHelp) {
+                std::cout << mpicsim::cli::ResilienceCommand::usage();
+                return 0;
+            }
+            return mpicsim::cli::ResilienceCommand::run(rest, std::cout, std::cerr);
         }
         if (command == "plot") {
             if (wantsHelp) {
