@@ -25,6 +25,7 @@
 #include "mpicsim/analysis/StudyCharts.hpp"
 #include "mpicsim/analysis/SummaryReader.hpp"
 #include "mpicsim/experiment/ExperimentRunner.hpp"
+#include "mpicsim/io/CaConfigurationReader.hpp"
 #include "mpicsim/io/CaidaReader.hpp"
 #include "mpicsim/io/InputError.hpp"
 #include "mpicsim/io/PerspectiveCatalogReader.hpp"
@@ -67,6 +68,27 @@ StudyView::StudyView(QWidget* parent) : QWidget(parent) {
         }
     });
 
+    auto* presetBox = new QComboBox;
+    presetBox->addItem("(build your own)");
+    for (const std::string& name : CaConfigurationReader::presetNames()) {
+        presetBox->addItem(QString::fromStdString(name));
+    }
+    presetBox->setToolTip("Start from a named CA deployment (topology_data/ca-presets.json)");
+    connect(presetBox, &QComboBox::currentTextChanged, this, [this](const QString& name) {
+        if (name.startsWith("(")) {
+            return;
+        }
+        const CaConfiguration preset = CaConfigurationReader::preset(
+            name.toStdString(), PerspectiveCatalogReader::builtIn(), *parseIsoDate("2026-12-15"));
+        QStringList remotes;
+        for (const Perspective& remote : preset.remotes) {
+            remotes << QString::fromStdString(remote.id);
+        }
+        if (preset.primary) {
+            setPrimary(QString::fromStdString(preset.primary->id));
+        }
+        setRemotes(remotes);
+    });
     primaryBox_ = new QComboBox;
     primaryBox_->setToolTip("The CA's primary network perspective");
     catalogList_ = new QListWidget;
@@ -189,6 +211,10 @@ StudyView::StudyView(QWidget* parent) : QWidget(parent) {
     left->addWidget(topologyLabel_);
     auto* caBox = new QGroupBox("CA configuration");
     auto* caLayout = new QVBoxLayout(caBox);
+    auto* presetRow = new QHBoxLayout;
+    presetRow->addWidget(new QLabel("Preset"));
+    presetRow->addWidget(presetBox, 1);
+    caLayout->addLayout(presetRow);
     auto* primaryRow = new QHBoxLayout;
     primaryRow->addWidget(new QLabel("Primary"));
     primaryRow->addWidget(primaryBox_, 1);
