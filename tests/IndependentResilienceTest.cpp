@@ -207,7 +207,7 @@ TEST(ResilienceCalculator, MatchesTheDefinitionOnRandomGraphs) {
 // Hand-worked: 1 provides transit to 2 and 3; 2 and 3 both provide transit to 4 and peer with
 // each other; 5 is a customer of 4.
 //        1
-//       / \
+//       / \  .
 //      2 - 3
 //       \ /
 //        4

@@ -86,11 +86,12 @@ class ScenarioParser {
                         detail::parseCaConfiguration(value, pointer, source_, catalog_, today_));
                 }
                 if (scenario.cas.back().name.find_first_of(",\n") != std::string::npos) {
-                fail(pointer, "a CA configuration name used in a study cannot contain a comma "
-                              "or a line break (it becomes a CSV field): \"" +
-                                  scenario.cas.back().name + "\"");
-            }
-            for (std::size_t i = 0; i + 1 < scenario.cas.size(); ++i) {
+                    fail(pointer,
+                         "a CA configuration name used in a study cannot contain a comma "
+                         "or a line break (it becomes a CSV field): \"" +
+                             scenario.cas.back().name + "\"");
+                }
+                for (std::size_t i = 0; i + 1 < scenario.cas.size(); ++i) {
                     if (scenario.cas[i].name == scenario.cas.back().name) {
                         fail(pointer, "CA configuration name \"" + scenario.cas.back().name +
                                           "\" is used twice");
@@ -225,6 +226,25 @@ class ScenarioParser {
         return label + ")";
     }
 
+    std::vector<Asn> asnArray(const JsonFields& fields, std::string_view member,
+                              bool nonEmpty) const {
+        const nlohmann::json& list = fields.at(member);
+        if (!list.is_array() || (nonEmpty && list.empty())) {
+            fields.fail(member, std::string("expected ") + (nonEmpty ? "a non-empty" : "an") +
+                                    " array of ASNs, got " + JsonFields::shortDump(list));
+        }
+        std::vector<Asn> asns;
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            if (!list[i].is_number_unsigned() || list[i].get<std::uint64_t>() == 0 ||
+                list[i].get<std::uint64_t>() > 4294967295ull) {
+                fail(fields.pointerTo(member) + "/" + std::to_string(i),
+                     "expected an ASN (1 to 4294967295), got " + JsonFields::shortDump(list[i]));
+            }
+            asns.push_back(static_cast<Asn>(list[i].get<std::uint64_t>()));
+        }
+        return asns;
+    }
+
     RovSetting parseRov(const nlohmann::json& value, const std::string& pointer) const {
         RovSetting setting;
         if (value.is_string() && value.get<std::string>() == "none") {
@@ -235,19 +255,7 @@ class ScenarioParser {
         if (fields.has("list")) {
             fields.allowOnly({"list", "label"});
             setting.kind = RovSetting::Kind::List;
-            const nlohmann::json& list = fields.at("list");
-            if (!list.is_array()) {
-                fields.fail("list", "expected an array of ASNs, got " + JsonFields::typeName(list));
-            }
-            for (std::size_t i = 0; i < list.size(); ++i) {
-                if (!list[i].is_number_unsigned() || list[i].get<std::uint64_t>() == 0 ||
-                    list[i].get<std::uint64_t>() > 4294967295ull) {
-                    fail(
-                        fields.pointerTo("list") + "/" + std::to_string(i),
-                        "expected an ASN (1 to 4294967295), got " + JsonFields::shortDump(list[i]));
-                }
-                setting.asns.push_back(static_cast<Asn>(list[i].get<std::uint64_t>()));
-            }
+            setting.asns = asnArray(fields, "list", false);
             setting.label = fields.optionalString("label").value_or(
                 "list:" + std::to_string(setting.asns.size()));
         } else if (fields.has("random_fraction")) {
@@ -303,19 +311,7 @@ class ScenarioParser {
         }
         if (fields.has("list")) {
             selection.kind = AsSelection::Kind::List;
-            const nlohmann::json& list = fields.at("list");
-            if (!list.is_array() || list.empty()) {
-                fields.fail("list", "expected a non-empty array of ASNs");
-            }
-            for (std::size_t i = 0; i < list.size(); ++i) {
-                if (!list[i].is_number_unsigned() || list[i].get<std::uint64_t>() == 0 ||
-                    list[i].get<std::uint64_t>() > 4294967295ull) {
-                    fail(
-                        fields.pointerTo("list") + "/" + std::to_string(i),
-                        "expected an ASN (1 to 4294967295), got " + JsonFields::shortDump(list[i]));
-                }
-                selection.asns.push_back(static_cast<Asn>(list[i].get<std::uint64_t>()));
-            }
+            selection.asns = asnArray(fields, "list", true);
         } else if (fields.has("weights")) {
             selection.kind = AsSelection::Kind::Weighted;
             const std::string path = resolvePath(fields.requiredString("weights"));

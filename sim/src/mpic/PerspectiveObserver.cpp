@@ -72,15 +72,8 @@ PerspectiveObservation PerspectiveObserver::observe(const RoutingOutcome& routin
         observation.outcome = offers[0].leadsTo;
         observation.routeClass = offers[0].attributes.routeClass;
         observation.nextHop = offers[0].neighbour;
-        if (offers.size() == 1) {
-            observation.step = DecisionStep::OnlyRoute;
-        } else if (offers[0].attributes.routeClass != offers[1].attributes.routeClass) {
-            observation.step = DecisionStep::Relationship;
-        } else if (offers[0].attributes.pathLength != offers[1].attributes.pathLength) {
-            observation.step = DecisionStep::PathLength;
-        } else {
-            observation.step = DecisionStep::TieBreak;
-        }
+        observation.step =
+            offers[0].attributes.stepOver(offers.size() > 1 ? &offers[1].attributes : nullptr);
         return observation;
     }
     return observation;

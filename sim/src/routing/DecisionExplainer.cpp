@@ -74,17 +74,10 @@ RouteExplanation DecisionExplainer::explain(const RoutingOutcome& routing, NodeI
               });
 
     const auto& candidates = explanation.candidates;
-    if (candidates.empty()) {
-        explanation.step = DecisionStep::NoRoute;
-    } else if (candidates.size() == 1) {
-        explanation.step = DecisionStep::OnlyRoute;
-    } else if (candidates[0].attributes.routeClass != candidates[1].attributes.routeClass) {
-        explanation.step = DecisionStep::Relationship;
-    } else if (candidates[0].attributes.pathLength != candidates[1].attributes.pathLength) {
-        explanation.step = DecisionStep::PathLength;
-    } else {
-        explanation.step = DecisionStep::TieBreak;
-    }
+    explanation.step = candidates.empty()
+                           ? DecisionStep::NoRoute
+                           : candidates[0].attributes.stepOver(
+                                 candidates.size() > 1 ? &candidates[1].attributes : nullptr);
     return explanation;
 }
 

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 
+#include "mpicsim/routing/DecisionStep.hpp"
 #include "mpicsim/routing/RouteClass.hpp"
 
 namespace mpicsim {
@@ -24,6 +25,21 @@ struct RouteAttributes {
         }
         // 3. Tie-break on the next hop (lower tie rank wins).
         return nextHopTieRank < other.nextHopTieRank;
+    }
+
+    // The first step of the decision process that sets this (the winner) apart from the
+    // runner-up; OnlyRoute without one.
+    DecisionStep stepOver(const RouteAttributes* runnerUp) const {
+        if (runnerUp == nullptr) {
+            return DecisionStep::OnlyRoute;
+        }
+        if (routeClass != runnerUp->routeClass) {
+            return DecisionStep::Relationship;
+        }
+        if (pathLength != runnerUp->pathLength) {
+            return DecisionStep::PathLength;
+        }
+        return DecisionStep::TieBreak;
     }
 };
 
