@@ -93,14 +93,18 @@ WeightedAses resolve(const AsGraph& graph, const std::string& option, const std:
             return result;
         }
     }
+    std::vector<bool> listed(graph.nodeCount(), false);
     for (Asn asn : AsnListReader::fromArgument(argument)) {
         const auto node = graph.nodeOf(asn);
         if (!node) {
             throw UsageError("option " + option + ": AS" + std::to_string(asn) +
                              " is not in the topology");
         }
-        result.nodes.push_back(*node);
-        result.weights.push_back(1);
+        if (!listed[*node]) {  // an ASN listed twice counts once
+            listed[*node] = true;
+            result.nodes.push_back(*node);
+            result.weights.push_back(1);
+        }
     }
     return result;
 }
@@ -115,8 +119,9 @@ const char* ResilienceCommand::usage() {
            "origin announces alone; for source v, victim t and adversary a,\n"
            "beta = p(v,t) / (p(v,t) + p(v,a)) over v's equally most-preferred paths (1 or 0\n"
            "when one route is strictly better). Prints per victim the mean of beta over sources\n"
-           "and adversaries, then the mean over victims, weighted when @FILE maps each victim\n"
-           "to a weight (a JSON object, or CSV starting with the line 'asn,weight').\n"
+           "and adversaries, then the mean over victims. Means over victims and over sources\n"
+           "are weighted when their @FILE maps each ASN to a weight (a JSON object, or CSV\n"
+           "starting with the line 'asn,weight').\n"
            "Defaults: --sources all, --adversaries all. Cost: one propagation per victim and\n"
            "per adversary, plus sources x adversaries bookkeeping: sample one of them for large\n"
            "victim sets.\n";
@@ -144,7 +149,8 @@ int ResilienceCommand::run(const std::vector<std::string>& arguments, std::ostre
         if (victims.nodes.empty()) {
             throw UsageError("no victim is in the topology");
         }
-        const ResilienceCalculator calculator(graph, sources.nodes, adversaries.nodes);
+        const ResilienceCalculator calculator(graph, sources.nodes, adversaries.nodes,
+                                              sources.weights);
         const auto results = calculator.compute(victims.nodes);
 
         std::vector<bool> isSource(graph.nodeCount(), false);
