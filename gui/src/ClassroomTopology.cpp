@@ -9,7 +9,7 @@
 namespace mpicsim::gui {
 
 std::unique_ptr<ClassroomTopology> ClassroomTopology::load(const QString& folder) {
-    const QString topologyPath = folder + "/classroom.as-rel.txt";
+    const QString topologyPath = folder + "/classroom-links.txt";
     const QString namesPath = folder + "/classroom-names.txt";
     auto topology = std::unique_ptr<ClassroomTopology>(
         new ClassroomTopology{CaidaReader::readFile(topologyPath.toStdString()), {}, {}});

@@ -15,7 +15,7 @@ struct ClassroomTopology {
     std::map<Asn, QString> names;
     std::map<Asn, QString> roles;
 
-    // Reads FOLDER/classroom.as-rel.txt and FOLDER/classroom-names.txt; throws InputError.
+    // Reads FOLDER/classroom-links.txt and FOLDER/classroom-names.txt; throws InputError.
     static std::unique_ptr<ClassroomTopology> load(const QString& folder);
     QString label(Asn asn) const;
     // The RIR a remote perspective in this AS is taken to serve (documented in gui/README.md).

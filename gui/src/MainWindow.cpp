@@ -22,7 +22,7 @@ QString MainWindow::findClassroomFolder() {
     }
     const QString installed =
         QCoreApplication::applicationDirPath() + "/../share/mpicsim/classroom";
-    if (QFileInfo::exists(installed + "/classroom.as-rel.txt")) {
+    if (QFileInfo::exists(installed + "/classroom-links.txt")) {
         return QDir(installed).canonicalPath();
     }
     return QStringLiteral(MPICSIM_SOURCE_CLASSROOM);

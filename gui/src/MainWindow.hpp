@@ -22,7 +22,7 @@ class MainWindow : public QMainWindow {
     StudyView* study() { return study_; }
     QTabWidget* tabs() { return tabs_; }
 
-    // The folder holding classroom.as-rel.txt: $MPICSIM_CLASSROOM, the installed copy, or the
+    // The folder holding classroom-links.txt: $MPICSIM_CLASSROOM, the installed copy, or the
     // source tree's topology_data/classroom.
     static QString findClassroomFolder();
 
