@@ -4,6 +4,7 @@
 
 #include "mpicsim/io/InputError.hpp"
 #include "mpicsim/io/InputFile.hpp"
+#include "mpicsim/io/JsonPointer.hpp"
 
 namespace mpicsim {
 namespace {
@@ -14,7 +15,8 @@ class GroupFields {
         : object_(object), pointer_(std::move(pointer)), source_(source) {}
 
     [[noreturn]] void fail(const std::string& key, const std::string& message) const {
-        throw InputError(source_, 0, "at " + pointer_ + "/" + key + ": " + message);
+        throw InputError(source_, 0,
+                         "at " + pointer_ + '/' + escapeJsonPointerToken(key) + ": " + message);
     }
     const nlohmann::json& at(const std::string& key) const {
         if (!object_.contains(key)) {

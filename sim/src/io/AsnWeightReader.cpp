@@ -8,6 +8,7 @@
 #include "JsonFields.hpp"
 #include "mpicsim/io/InputError.hpp"
 #include "mpicsim/io/InputFile.hpp"
+#include "mpicsim/io/JsonPointer.hpp"
 
 namespace mpicsim {
 namespace {
@@ -42,7 +43,7 @@ AsnWeightReader::Entries AsnWeightReader::parse(std::string_view text,
     if (first != std::string_view::npos && text[first] == '{') {
         const nlohmann::json document = detail::JsonFields::parse(text, sourceName);
         for (const auto& item : document.items()) {
-            const std::string pointer = "/" + item.key();
+            const std::string pointer = '/' + escapeJsonPointerToken(item.key());
             std::string problem;
             std::string_view key = item.key();
             if (key.starts_with("AS")) {

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "mpicsim/io/InputError.hpp"
+#include "mpicsim/io/JsonPointer.hpp"
 
 namespace mpicsim::detail {
 
@@ -26,7 +27,10 @@ class JsonFields {
         return object_.at(std::string(member));
     }
     std::string pointerTo(std::string_view member) const {
-        return pointer_ + "/" + std::string(member);
+        std::string pointer = pointer_;
+        pointer += '/';
+        pointer += escapeJsonPointerToken(member);
+        return pointer;
     }
     const std::string& pointer() const { return pointer_; }
     const std::string& source() const { return source_; }

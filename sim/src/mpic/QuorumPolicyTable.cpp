@@ -113,8 +113,14 @@ std::optional<QuorumPolicy> QuorumPolicyTable::lookup(std::string_view name,
 }
 
 std::optional<std::chrono::year_month_day> parseIsoDate(std::string_view text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
+    if (text.size() != 10) {
         return std::nullopt;
+    }
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const bool separator = i == 4 || i == 7;
+        if (separator ? text[i] != '-' : (text[i] < '0' || text[i] > '9')) {
+            return std::nullopt;
+        }
     }
     auto number = [&](std::size_t offset, std::size_t length) -> std::optional<int> {
         int value = 0;
