@@ -14,8 +14,8 @@ const char* TopologyStatsCommand::usage() {
     return "usage: mpicsim topology-stats FILE [FILE ...] [--format text|json]\n"
            "Prints, for each CAIDA-format topology side by side: AS and link counts by type,\n"
            "degree and customer-cone percentiles (50/90/99/max), the shares of stub ASes and of\n"
-           "ASes with peers, the rank depth, the mean AS-path length from 40 seeded origins and\n"
-           "the mean share of ASes captured by 40 seeded equally-specific hijacks.\n";
+           "ASes with peers, the rank depth, the mean AS-path length from 100 seeded origins and\n"
+           "the mean share of ASes captured by 400 seeded equally-specific hijacks.\n";
 }
 
 int TopologyStatsCommand::run(const std::vector<std::string>& arguments, std::ostream& out,

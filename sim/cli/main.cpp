@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "CheckCaCommand.hpp"
+#include "GenerateTopologyCommand.hpp"
 #include "PlotCommand.hpp"
 #include "ResilienceCommand.hpp"
 #include "RoutesCommand.hpp"
@@ -23,7 +24,8 @@ void printHelp(std::ostream& out) {
            "  run       a study from a scenario file: trials, summary and plots\n"
            "  plot      redraw a results directory's charts from its summary.json\n"
            "  resilience  per-victim resilience under the independent semantics\n"
-           "  topology-stats  structural figures of topologies, side by side\n\n"
+           "  topology-stats  structural figures of topologies, side by side\n"
+           "  generate-topology  a synthetic Internet-like topology in CAIDA format\n\n"
            "Run 'mpicsim COMMAND --help' for a command's options.\n";
 }
 
@@ -87,6 +89,13 @@ int main(int argc, char** argv) {
                 return 0;
             }
             return mpicsim::cli::TopologyStatsCommand::run(rest, std::cout, std::cerr);
+        }
+        if (command == "generate-topology") {
+            if (wantsHelp) {
+                std::cout << mpicsim::cli::GenerateTopologyCommand::usage();
+                return 0;
+            }
+            return mpicsim::cli::GenerateTopologyCommand::run(rest, std::cout, std::cerr);
         }
         if (command == "check-ca") {
             if (wantsHelp) {

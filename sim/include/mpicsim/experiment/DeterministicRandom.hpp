@@ -26,6 +26,8 @@ class DeterministicRandom {
         }
         return value % bound;
     }
+    // Uniform in [0, 1), with 53 random bits.
+    double unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
     // `count` distinct indices of [0, n), in ascending order.
     std::vector<std::uint32_t> sample(std::uint32_t n, std::uint32_t count);
 

@@ -26,8 +26,8 @@ struct TopologyStats {
     double meanPathLength = 0;                  // AS hops from a route's holder to its origin
     double meanHijackShare = 0;                 // share of ASes that route to the hijacker
 
-    static constexpr std::size_t kSampleOrigins = 40;
-    static constexpr std::size_t kSamplePairs = 40;
+    static constexpr std::size_t kSampleOrigins = 100;
+    static constexpr std::size_t kSamplePairs = 400;
 
     static TopologyStats compute(const AsGraph& graph, std::uint64_t seed = 1);
 

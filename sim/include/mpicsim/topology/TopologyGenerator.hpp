@@ -1,0 +1,38 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "mpicsim/topology/AsGraphMetadata.hpp"
+#include "mpicsim/topology/AsLink.hpp"
+#include "mpicsim/topology/SyntheticTopologyShape.hpp"
+
+namespace mpicsim {
+
+// An Internet-like AS topology: a tier-1 peering clique; every other AS, in order of arrival,
+// buys transit from earlier ASes that take customers (partly by preferential attachment on
+// customer count, partly uniformly, which builds the long provider chains of the real
+// hierarchy); then settlement-free peering among the transit and content ASes that peer,
+// with heavy-tailed appetites. Providers always arrive before their customers, so the
+// hierarchy has no cycles. The same ASes, shape and seed always give the same links.
+class TopologyGenerator {
+  public:
+    struct Result {
+        std::vector<AsLink> links;  // sorted; provider first in provider-customer links
+        AsGraphMetadata metadata;   // the clique, serial 2, a source name naming the seed
+    };
+
+    static constexpr std::size_t kMinAses = 10;
+    static constexpr std::size_t kMaxAses = 200'000;
+
+    // Throws std::invalid_argument when ases is outside [kMinAses, kMaxAses].
+    static Result generate(std::size_t ases, std::uint64_t seed);
+    static Result generate(std::size_t ases, std::uint64_t seed,
+                           const SyntheticTopologyShape& shape);
+
+    // The i-th public ASN (skipping AS0, AS23456 and the private, documentation and
+    // reserved 16-bit ranges), which the generated ASes are numbered from.
+    static std::uint32_t publicAsn(std::size_t i);
+};
+
+}  // namespace mpicsim
