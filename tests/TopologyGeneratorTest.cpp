@@ -1,0 +1,176 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+#include "GenerateTopologyCommand.hpp"
+#include "mpicsim/io/CaidaReader.hpp"
+#include "mpicsim/io/CaidaWriter.hpp"
+#include "mpicsim/topology/AsGraph.hpp"
+#include "mpicsim/topology/TopologyGenerator.hpp"
+
+namespace mpicsim {
+namespace {
+
+namespace fs = std::filesystem;
+
+TEST(TopologyGenerator, SameSeedSameLinksOtherSeedOtherLinks) {
+    const auto first = TopologyGenerator::generate(2000, 7);
+    const auto again = TopologyGenerator::generate(2000, 7);
+    const auto other = TopologyGenerator::generate(2000, 8);
+    EXPECT_EQ(first.links, again.links);
+    EXPECT_EQ(first.metadata.inputClique, again.metadata.inputClique);
+    EXPECT_NE(first.links, other.links);
+}
+
+TEST(TopologyGenerator, AcceptsTenToTwoHundredThousandAses) {
+    EXPECT_THROW(TopologyGenerator::generate(9, 1), std::invalid_argument);
+    EXPECT_THROW(TopologyGenerator::generate(200'001, 1), std::invalid_argument);
+    for (const std::size_t ases : {10u, 11u, 37u, 500u, 5000u}) {
+        const auto result = TopologyGenerator::generate(ases, 3);
+        const AsGraph graph = AsGraph::fromLinks(result.links, result.metadata);
+        EXPECT_EQ(graph.nodeCount(), ases) << "every AS has at least one link";
+    }
+}
+
+// AsGraph::fromLinks throws on a provider-customer cycle; the check below is independent of
+// it: ranks computed from the links alone must strictly increase from customer to provider.
+TEST(TopologyGenerator, HierarchyHasNoCycleAndCliqueHasNoProvider) {
+    for (const std::uint64_t seed : {1u, 2u, 3u}) {
+        const auto result = TopologyGenerator::generate(20'000, seed);
+        const AsGraph graph = AsGraph::fromLinks(result.links, result.metadata);
+        for (NodeIndex v = 0; v < graph.nodeCount(); ++v) {
+            for (const NodeIndex provider : graph.providers(v)) {
+                ASSERT_GT(graph.rank(provider), graph.rank(v));
+            }
+        }
+        const auto& clique = result.metadata.inputClique;
+        ASSERT_GE(clique.size(), 2u);
+        for (const Asn a : clique) {
+            const NodeIndex node = *graph.nodeOf(a);
+            EXPECT_TRUE(graph.providers(node).empty()) << "AS" << a;
+            std::set<Asn> peers;
+            for (const NodeIndex peer : graph.peers(node)) {
+                peers.insert(graph.asnOf(peer));
+            }
+            for (const Asn b : clique) {
+                if (a != b) {
+                    EXPECT_TRUE(peers.contains(b)) << "AS" << a << " and AS" << b;
+                }
+            }
+        }
+    }
+}
+
+TEST(TopologyGenerator, MostAsesAreStubsAndLinksAreUnique) {
+    const auto result = TopologyGenerator::generate(30'000, 5);
+    std::set<std::pair<Asn, Asn>> pairs;
+    for (const AsLink& link : result.links) {
+        EXPECT_NE(link.first, link.second);
+        EXPECT_TRUE(pairs.insert(std::minmax(link.first, link.second)).second)
+            << link.first << "|" << link.second;
+    }
+    const AsGraph graph = AsGraph::fromLinks(result.links, result.metadata);
+    std::size_t stubs = 0;
+    std::size_t maxCustomers = 0;
+    for (NodeIndex v = 0; v < graph.nodeCount(); ++v) {
+        stubs += graph.customers(v).empty() ? 1 : 0;
+        maxCustomers = std::max(maxCustomers, graph.customers(v).size());
+    }
+    EXPECT_GT(static_cast<double>(stubs) / 30'000.0, 0.75);
+    EXPECT_GT(maxCustomers, 300u) << "heavy tail: some network sells transit to hundreds";
+}
+
+TEST(TopologyGenerator, PublicAsnsSkipReservedRanges) {
+    EXPECT_EQ(TopologyGenerator::publicAsn(0), 1u);
+    EXPECT_EQ(TopologyGenerator::publicAsn(23'454), 23'455u);
+    EXPECT_EQ(TopologyGenerator::publicAsn(23'455), 23'457u);  // AS23456 is AS_TRANS
+    EXPECT_EQ(TopologyGenerator::publicAsn(23'455 + 41'038), 64'495u);
+    EXPECT_EQ(TopologyGenerator::publicAsn(23'455 + 41'039), 131'072u);
+}
+
+TEST(TopologyGenerator, WrittenFileReadsBackAsTheSameSerial2Topology) {
+    const auto result = TopologyGenerator::generate(3000, 11);
+    std::ostringstream text;
+    CaidaWriter::write(text, result.links, result.metadata, {"a test topology"});
+    const AsGraph read = CaidaReader::readText(text.str(), "generated");
+    const AsGraph direct = AsGraph::fromLinks(result.links, result.metadata);
+    EXPECT_EQ(read.metadata().caidaSerial, 2);
+    EXPECT_EQ(read.metadata().inputClique, result.metadata.inputClique);
+    ASSERT_EQ(read.nodeCount(), direct.nodeCount());
+    EXPECT_EQ(read.providerCustomerLinkCount(), direct.providerCustomerLinkCount());
+    EXPECT_EQ(read.peerLinkCount(), direct.peerLinkCount());
+    for (NodeIndex v = 0; v < direct.nodeCount(); ++v) {
+        const NodeIndex w = *read.nodeOf(direct.asnOf(v));
+        auto asns = [](const AsGraph& g, std::span<const NodeIndex> nodes) {
+            std::set<Asn> out;
+            for (const NodeIndex n : nodes) {
+                out.insert(g.asnOf(n));
+            }
+            return out;
+        };
+        ASSERT_EQ(asns(read, read.providers(w)), asns(direct, direct.providers(v)));
+        ASSERT_EQ(asns(read, read.peers(w)), asns(direct, direct.peers(v)));
+    }
+}
+
+class GenerateTopologyCommandTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        directory_ = fs::temp_directory_path() /
+                     ("mpicsim-generate-" +
+                      std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +
+                      ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        fs::create_directories(directory_);
+    }
+    void TearDown() override { fs::remove_all(directory_); }
+
+    int run(const std::vector<std::string>& arguments) {
+        out_.str("");
+        err_.str("");
+        return cli::GenerateTopologyCommand::run(arguments, out_, err_);
+    }
+
+    fs::path directory_;
+    std::ostringstream out_;
+    std::ostringstream err_;
+};
+
+TEST_F(GenerateTopologyCommandTest, WritesTheSameFileForTheSameSeed) {
+    const fs::path a = directory_ / "a.txt";
+    const fs::path b = directory_ / "b.txt";
+    ASSERT_EQ(run({"--ases", "1500", "--seed", "4", "--out", a.string()}), 0) << err_.str();
+    EXPECT_NE(out_.str().find("1500 ASes"), std::string::npos) << out_.str();
+    ASSERT_EQ(run({"--ases", "1500", "--seed", "4", "--out", b.string()}), 0) << err_.str();
+    auto slurp = [](const fs::path& p) {
+        std::ifstream in(p, std::ios::binary);
+        return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    };
+    EXPECT_EQ(slurp(a), slurp(b));
+    EXPECT_FALSE(fs::exists(directory_ / "a.txt.partial"));
+    EXPECT_EQ(CaidaReader::readFile(a).nodeCount(), 1500u);
+}
+
+TEST_F(GenerateTopologyCommandTest, BadOptionsExitTwoAndSayWhy) {
+    const std::string out = (directory_ / "x.txt").string();
+    EXPECT_EQ(run({"--ases", "9", "--seed", "1", "--out", out}), 2);
+    EXPECT_NE(err_.str().find("10 to 200000"), std::string::npos) << err_.str();
+    EXPECT_EQ(run({"--ases", "ten", "--seed", "1", "--out", out}), 2);
+    EXPECT_NE(err_.str().find("--ases"), std::string::npos) << err_.str();
+    EXPECT_EQ(run({"--ases", "100", "--out", out}), 2);
+    EXPECT_NE(err_.str().find("--seed"), std::string::npos) << err_.str();
+    EXPECT_EQ(run({"--ases", "100", "--seed", "1"}), 2);
+    EXPECT_NE(err_.str().find("--out"), std::string::npos) << err_.str();
+    EXPECT_EQ(run({"--ases", "100", "--seed", "1", "--out",
+                   (directory_ / "no-such-dir" / "x.txt").string()}),
+              2);
+    EXPECT_NE(err_.str().find("cannot open"), std::string::npos) << err_.str();
+    EXPECT_FALSE(fs::exists(out));
+}
+
+}  // namespace
+}  // namespace mpicsim
