@@ -19,6 +19,7 @@
 #include "mpicsim/io/InputFile.hpp"
 #include "mpicsim/io/PerspectiveCatalogReader.hpp"
 #include "mpicsim/io/ScenarioReader.hpp"
+#include "mpicsim/topology/TopologyGenerator.hpp"
 #include "support/RandomTopology.hpp"
 #include "support/SharedData.hpp"
 
@@ -303,6 +304,34 @@ TEST(Study, AnAsnAbsentFromTheTopologyIsNamed) {
     EXPECT_NE(err.str().find("AS99 is not in the topology"), std::string::npos) << err.str();
 }
 
+TEST(Study, SyntheticTopologyInsteadOfAFile) {
+    const std::string rest =
+        R"("ca_configurations": "lets-encrypt-2020", "victims": "all", "adversaries": "all")";
+    const Scenario scenario = ScenarioReader::parse(
+        R"({"name": "s", "topology": {"synthetic": {"ases": 500, "seed": 9}}, )" + rest + "}",
+        "s.json", ".", PerspectiveCatalogReader::builtIn(), kToday);
+    ASSERT_TRUE(scenario.syntheticTopology.has_value());
+    EXPECT_EQ(scenario.syntheticTopology->ases, 500u);
+    EXPECT_EQ(scenario.syntheticTopology->seed, 9u);
+    EXPECT_TRUE(scenario.topologyPath.empty());
+
+    auto error = [&](const std::string& topology) {
+        return scenarioError(R"({"name": "s", "topology": )" + topology + ", " + rest + "}");
+    };
+    EXPECT_NE(error(R"({"synthetic": {"ases": 5, "seed": 1}})").find("at /topology/synthetic/ases"),
+              std::string::npos);
+    EXPECT_NE(error(R"({"synthetic": {"ases": 50}})")
+                  .find("at /topology/synthetic: missing required key 'seed'"),
+              std::string::npos);
+    EXPECT_NE(
+        error(R"({"synthetic": {"ases": 50, "seed": 1, "x": 2}})").find("at /topology/synthetic/x"),
+        std::string::npos);
+    EXPECT_NE(
+        error(R"({"caida": "t.txt", "synthetic": {"ases": 50, "seed": 1}})").find("exactly one of"),
+        std::string::npos);
+    EXPECT_NE(error("{}").find("exactly one of"), std::string::npos);
+}
+
 TEST(Study, EveryShippedScenarioValidates) {
     const fs::path scenarios = fs::path(MPICSIM_SOURCE_DIR) / "scenarios";
     std::size_t count = 0;
@@ -314,8 +343,17 @@ TEST(Study, EveryShippedScenarioValidates) {
         const Scenario scenario =
             ScenarioReader::readFile(entry.path(), PerspectiveCatalogReader::builtIn(), kToday);
         EXPECT_FALSE(scenario.cas.empty()) << entry.path();
-        MPICSIM_REQUIRE_SHARED_FILE(scenario.topologyPath);
-        const AsGraph graph = CaidaReader::readFile(scenario.topologyPath);
+        if (!scenario.syntheticTopology) {
+            MPICSIM_REQUIRE_SHARED_FILE(scenario.topologyPath);
+        }
+        const AsGraph graph = [&] {
+            if (const auto& synthetic = scenario.syntheticTopology) {
+                const auto generated =
+                    TopologyGenerator::generate(synthetic->ases, synthetic->seed);
+                return AsGraph::fromLinks(generated.links, generated.metadata);
+            }
+            return CaidaReader::readFile(scenario.topologyPath);
+        }();
         const TrialPlan plan(graph, scenario);
         const ExperimentRunner runner(graph, scenario, plan);
         EXPECT_GT(plan.unitCount(), 0u) << entry.path();

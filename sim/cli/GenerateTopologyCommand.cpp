@@ -18,6 +18,15 @@ const char* GenerateTopologyCommand::usage() {
            "the same file.\n";
 }
 
+std::vector<std::string> GenerateTopologyCommand::fileComments(std::size_t ases,
+                                                               std::uint64_t seed) {
+    return {"synthetic AS-relationship topology written by mpicsim generate-topology",
+            "ases " + std::to_string(ases) + ", seed " + std::to_string(seed) +
+                "; not measured data: a model calibrated on CAIDA AS Relationships",
+            "format: CAIDA serial-2, <provider>|<customer>|-1|<source> and "
+            "<peer>|<peer>|0|<source>"};
+}
+
 int GenerateTopologyCommand::run(const std::vector<std::string>& arguments, std::ostream& out,
                                  std::ostream& err) {
     try {
@@ -41,11 +50,7 @@ int GenerateTopologyCommand::run(const std::vector<std::string>& arguments, std:
         }
         CaidaWriter::writeFile(
             file, result.links, result.metadata,
-            {"synthetic AS-relationship topology written by mpicsim generate-topology",
-             "ases " + std::to_string(ases) + ", seed " + std::to_string(seed) +
-                 "; not measured data: a model calibrated on CAIDA AS Relationships",
-             "format: CAIDA serial-2, <provider>|<customer>|-1|<source> and "
-             "<peer>|<peer>|0|<source>"});
+            fileComments(static_cast<std::size_t>(ases), static_cast<std::uint64_t>(seed)));
         out << "wrote " << file << ": " << ases << " ASes, " << result.links.size() << " links ("
             << result.links.size() - peerLinks << " provider-customer, " << peerLinks << " peer)\n";
         return 0;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -12,6 +13,9 @@ class GenerateTopologyCommand {
   public:
     static int run(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err);
     static const char* usage();
+    // The comment lines at the top of the file, so that a study on {"synthetic": ...} can
+    // record the SHA-256 of exactly the file this command writes.
+    static std::vector<std::string> fileComments(std::size_t ases, std::uint64_t seed);
 };
 
 }  // namespace mpicsim::cli

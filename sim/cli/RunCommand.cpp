@@ -10,20 +10,24 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <thread>
 
 #include "CaSelection.hpp"
 #include "CommandLine.hpp"
+#include "GenerateTopologyCommand.hpp"
 #include "StudyOutputs.hpp"
 #include "UsageError.hpp"
 #include "mpicsim/experiment/ExperimentRunner.hpp"
 #include "mpicsim/io/CaidaReader.hpp"
+#include "mpicsim/io/CaidaWriter.hpp"
 #include "mpicsim/io/FileDigest.hpp"
 #include "mpicsim/io/InputError.hpp"
 #include "mpicsim/io/InputFile.hpp"
 #include "mpicsim/io/PerspectiveCatalogReader.hpp"
 #include "mpicsim/io/ScenarioReader.hpp"
 #include "mpicsim/mpic/QuorumPolicyTable.hpp"
+#include "mpicsim/topology/TopologyGenerator.hpp"
 
 namespace mpicsim::cli {
 namespace {
@@ -149,10 +153,29 @@ int RunCommand::run(const std::vector<std::string>& arguments, std::ostream& out
         const Scenario scenario = ScenarioReader::readFile(scenarioPath, catalog, today);
         const std::string scenarioSha = FileDigest::sha256(scenarioText);
 
-        CaidaReader::Options readOptions;
-        readOptions.includeMlpOnlyLinks = !scenario.excludeMlpOnly;
-        const AsGraph graph = CaidaReader::readFile(scenario.topologyPath, readOptions);
-        const std::string topologySha = FileDigest::sha256OfFile(scenario.topologyPath);
+        std::string topologySha;
+        nlohmann::json topologySource;
+        const AsGraph graph = [&] {
+            if (const auto& synthetic = scenario.syntheticTopology) {
+                const auto generated =
+                    TopologyGenerator::generate(synthetic->ases, synthetic->seed);
+                std::ostringstream text;
+                CaidaWriter::write(
+                    text, generated.links, generated.metadata,
+                    GenerateTopologyCommand::fileComments(synthetic->ases, synthetic->seed));
+                topologySha = FileDigest::sha256(text.str());
+                topologySource = {{"ases", synthetic->ases},
+                                  {"seed", synthetic->seed},
+                                  {"command", "mpicsim generate-topology --ases " +
+                                                  std::to_string(synthetic->ases) + " --seed " +
+                                                  std::to_string(synthetic->seed)}};
+                return AsGraph::fromLinks(generated.links, generated.metadata);
+            }
+            CaidaReader::Options readOptions;
+            readOptions.includeMlpOnlyLinks = !scenario.excludeMlpOnly;
+            topologySha = FileDigest::sha256OfFile(scenario.topologyPath);
+            return CaidaReader::readFile(scenario.topologyPath, readOptions);
+        }();
         std::unique_ptr<TrialPlan> plan;
         std::unique_ptr<ExperimentRunner> runner;
         try {
@@ -215,7 +238,9 @@ int RunCommand::run(const std::vector<std::string>& arguments, std::ostream& out
                 {"scenario_sha256", scenarioSha},
                 {"scenario", nlohmann::json::parse(scenarioText)},
                 {"topology",
-                 {{"path", scenario.topologyPath},
+                 {{scenario.syntheticTopology ? "synthetic" : "path",
+                   scenario.syntheticTopology ? topologySource
+                                              : nlohmann::json(scenario.topologyPath)},
                   {"sha256", topologySha},
                   {"ases", graph.nodeCount()},
                   {"links", graph.linkCount()},

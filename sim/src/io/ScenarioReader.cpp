@@ -8,6 +8,7 @@
 #include "mpicsim/io/CaConfigurationReader.hpp"
 #include "mpicsim/io/InputFile.hpp"
 #include "mpicsim/mpic/QuorumPolicyTable.hpp"
+#include "mpicsim/topology/TopologyGenerator.hpp"
 
 namespace mpicsim {
 namespace {
@@ -147,11 +148,29 @@ class ScenarioParser {
 
     void parseTopology(const JsonFields& root, Scenario& scenario) const {
         if (!root.has("topology")) {
-            root.failHere("missing required key 'topology' ({\"caida\": \"FILE\"})");
+            root.failHere(
+                "missing required key 'topology' ({\"caida\": \"FILE\"} or "
+                "{\"synthetic\": {\"ases\": N, \"seed\": S}})");
         }
         const JsonFields topology(root.at("topology"), "/topology", source_);
-        topology.allowOnly({"caida", "exclude_mlp_only"});
-        scenario.topologyPath = resolvePath(topology.requiredString("caida"));
+        topology.allowOnly({"caida", "synthetic", "exclude_mlp_only"});
+        if (topology.has("caida") == topology.has("synthetic")) {
+            topology.failHere("give exactly one of 'caida' (a file) and 'synthetic'");
+        }
+        if (topology.has("synthetic")) {
+            const JsonFields synthetic(topology.at("synthetic"), topology.pointerTo("synthetic"),
+                                       source_);
+            synthetic.allowOnly({"ases", "seed"});
+            Scenario::SyntheticTopology spec;
+            spec.ases = static_cast<std::size_t>(synthetic.requiredInteger(
+                "ases", static_cast<std::int64_t>(TopologyGenerator::kMinAses),
+                static_cast<std::int64_t>(TopologyGenerator::kMaxAses)));
+            spec.seed = static_cast<std::uint64_t>(
+                synthetic.requiredInteger("seed", 0, std::numeric_limits<std::int64_t>::max()));
+            scenario.syntheticTopology = spec;
+        } else {
+            scenario.topologyPath = resolvePath(topology.requiredString("caida"));
+        }
         scenario.excludeMlpOnly = topology.optionalBool("exclude_mlp_only").value_or(false);
     }
 

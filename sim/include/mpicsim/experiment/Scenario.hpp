@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,7 +20,13 @@ namespace mpicsim {
 struct Scenario {
     std::string name;
     std::string description;
-    std::string topologyPath;  // resolved against the scenario file's folder
+    std::string topologyPath;  // resolved against the scenario file's folder; empty if synthetic
+    // Instead of a file: the topology `mpicsim generate-topology --ases N --seed S` writes.
+    struct SyntheticTopology {
+        std::size_t ases = 0;
+        std::uint64_t seed = 0;
+    };
+    std::optional<SyntheticTopology> syntheticTopology;
     bool excludeMlpOnly = false;
     std::uint64_t seed = 1;
     TieBreak tieBreak = TieBreak::lowestAsn();
