@@ -2,7 +2,7 @@
 # Installs mpicsim's build and test dependencies from Debian 12's packages.
 set -euo pipefail
 packages=(
-  build-essential cmake g++ make pkg-config bzip2 git
+  build-essential cmake g++ make pkg-config bzip2 git curl ca-certificates
   libgtest-dev libgmock-dev libbenchmark-dev
   libboost-graph-dev libbz2-dev libssl-dev nlohmann-json3-dev libeigen3-dev
   qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev fonts-dejavu-core fontconfig

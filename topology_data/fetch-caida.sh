@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Downloads one CAIDA AS Relationships snapshot (serial-2) into topology_data/caida/, checks it,
+# and prints the citation CAIDA asks for.
+#   usage: topology_data/fetch-caida.sh YYYYMMDD [--dir DIR]
+# CAIDA publishes serial-2 snapshots on the first day of each month since 2015-12; serial-1
+# (BGP-only) files go back to 1998 and are read by mpicsim as well (fetch them by hand from
+# the serial-1 folder). Nothing fetched here is ever committed: topology_data/caida/ is ignored.
+set -euo pipefail
+
+die() { echo "fetch-caida.sh: error: $*" >&2; exit 2; }
+
+[ $# -ge 1 ] || die "give a snapshot date, e.g. 20250901 (usage: fetch-caida.sh YYYYMMDD [--dir DIR])"
+date="$1"; shift
+dir="$(cd "$(dirname "$0")" && pwd)/caida"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --dir) [ $# -ge 2 ] || die "--dir needs a directory"; dir="$2"; shift 2 ;;
+    *) die "unknown argument '$1'" ;;
+  esac
+done
+[[ "$date" =~ ^(19|20)[0-9]{2}(0[1-9]|1[0-2])01$ ]] ||
+  die "'$date' is not a snapshot date: CAIDA's snapshots are YYYYMM01, e.g. 20250901"
+
+base="${MPICSIM_CAIDA_BASE_URL:-https://publicdata.caida.org/datasets/as-relationships/serial-2}"
+name="$date.as-rel2.txt.bz2"
+mkdir -p "$dir"
+target="$dir/$name"
+partial="$target.partial"
+
+if command -v curl >/dev/null 2>&1; then
+  curl --fail --location --silent --show-error --output "$partial" "$base/$name" ||
+    { rm -f "$partial"; die "could not download $base/$name (no such snapshot, or no network)"; }
+elif command -v wget >/dev/null 2>&1; then
+  wget --quiet --output-document="$partial" "$base/$name" ||
+    { rm -f "$partial"; die "could not download $base/$name (no such snapshot, or no network)"; }
+else
+  die "neither curl nor wget is installed (apt-get install curl)"
+fi
+
+command -v bzip2 >/dev/null 2>&1 || { rm -f "$partial"; die "bzip2 is needed to check the file (apt-get install bzip2)"; }
+bzip2 --test "$partial" 2>/dev/null || { rm -f "$partial"; die "$name is not a valid bzip2 file"; }
+bad=$(bzip2 -dc "$partial" | grep -v '^#' | grep -Evc '^[0-9]+\|[0-9]+\|(-1|0)\|(bgp|mlp|bgp,mlp|mlp,bgp)$' || true)
+links=$(bzip2 -dc "$partial" | grep -vc '^#' || true)
+if [ "$links" -eq 0 ] || [ "$bad" -ne 0 ]; then
+  rm -f "$partial"
+  die "$name does not look like a CAIDA serial-2 file ($links links, $bad malformed lines)"
+fi
+mv "$partial" "$target"
+sha=$(sha256sum "$target" | cut -d' ' -f1)
+iso="${date:0:4}-${date:4:2}-${date:6:2}"
+echo "fetched $target"
+echo "  $links links; sha256 $sha"
+echo "Point a scenario at it with: \"topology\": {\"caida\": \"$target\"}"
+echo
+echo "CAIDA asks that results made with this file cite it as:"
+echo "  The CAIDA AS Relationships Dataset, $iso, https://www.caida.org/catalog/datasets/as-relationships/"
