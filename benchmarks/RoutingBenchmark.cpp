@@ -9,6 +9,7 @@
 
 #include "mpicsim/io/CaidaReader.hpp"
 #include "mpicsim/routing/Propagator.hpp"
+#include "mpicsim/topology/TopologyGenerator.hpp"
 
 namespace {
 
@@ -125,5 +126,21 @@ void BreadthFirstSearch(benchmark::State& state) {
 BENCHMARK(BreadthFirstSearch)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
+
+// The synthetic topology generator at the AS counts it is calibrated on, graph build included.
+void GenerateTopology(benchmark::State& state) {
+    const auto ases = static_cast<std::size_t>(state.range(0));
+    for (auto _ : state) {
+        const auto result = TopologyGenerator::generate(ases, 2);
+        const AsGraph graph = AsGraph::fromLinks(result.links, result.metadata);
+        benchmark::DoNotOptimize(graph.nodeCount());
+    }
+}
+BENCHMARK(GenerateTopology)
+    ->Arg(55'809)
+    ->Arg(78'643)
+    ->Arg(200'000)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3);
 
 BENCHMARK_MAIN();
