@@ -12,22 +12,23 @@
 namespace mpicsim {
 namespace {
 
-// The seed the calibration is checked at; scenarios/quick-start.json uses the same one.
-constexpr std::uint64_t kCalibrationSeed = 2;
+// The seeds the calibration is checked at; scenarios/quick-start.json uses seed 2. (Of seeds 1
+// to 16, 11 pass every figure at 78,643 ASes and 8 at 55,809; see the README's Limitations.)
+constexpr std::uint64_t kCalibrationSeeds[] = {1, 2};
 constexpr double kTolerance = 0.15;
 
 // Generates a synthetic topology with as many ASes as the snapshot, prints both sets of
 // TopologyStats side by side, and fails on every figure more than 15% from the real one.
-void expectCalibrated(const std::string& snapshot) {
-    const auto path = test::sharedTopology(snapshot);
-    const AsGraph real = CaidaReader::readFile(path);
-    const auto generated = TopologyGenerator::generate(real.nodeCount(), kCalibrationSeed);
+void expectCalibratedSeed(const std::string& snapshot, std::size_t ases,
+                          const std::vector<std::pair<std::string, double>>& realFigures,
+                          std::uint64_t seed) {
+    const auto generated = TopologyGenerator::generate(ases, seed);
     const AsGraph synthetic = AsGraph::fromLinks(generated.links, generated.metadata);
-    const auto realFigures = TopologyStats::compute(real).figures();
     const auto syntheticFigures = TopologyStats::compute(synthetic).figures();
     ASSERT_EQ(realFigures.size(), syntheticFigures.size());
     std::cout << std::left << std::setw(26) << "figure" << std::right << std::setw(14)
-              << snapshot.substr(0, 8) << std::setw(14) << "synthetic" << std::setw(10) << "diff"
+              << snapshot.substr(0, 8) << std::setw(14) << ("seed " + std::to_string(seed))
+              << std::setw(10) << "diff"
               << "\n";
     for (std::size_t i = 0; i < realFigures.size(); ++i) {
         const auto& [name, realValue] = realFigures[i];
@@ -39,6 +40,16 @@ void expectCalibrated(const std::string& snapshot) {
                   << std::setprecision(6) << "\n";
         EXPECT_LE(std::fabs(relative), kTolerance)
             << name << ": real " << realValue << ", synthetic " << syntheticValue;
+    }
+}
+
+void expectCalibrated(const std::string& snapshot) {
+    const auto path = test::sharedTopology(snapshot);
+    const AsGraph real = CaidaReader::readFile(path);
+    const auto realFigures = TopologyStats::compute(real).figures();
+    for (const std::uint64_t seed : kCalibrationSeeds) {
+        SCOPED_TRACE("seed " + std::to_string(seed));
+        expectCalibratedSeed(snapshot, real.nodeCount(), realFigures, seed);
     }
 }
 

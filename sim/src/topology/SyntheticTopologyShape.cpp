@@ -26,16 +26,15 @@ SyntheticTopologyShape SyntheticTopologyShape::anchor2016() {
     shape.transitShare = 0.18;
     shape.uniformProviderShare = 0.2;
     shape.localProviderShare = 0.045;
-    shape.localWindow = 20;
+    shape.localWindow = 15;
     shape.attachmentOffset = 1.0;
     shape.peerLinksPerAs = 128'585.0 / kAses2016;
     shape.transitPeeringShare = 0.48;
     shape.stubPeeringShare = 0.091;
-    shape.peeringSpread = 1.1;
-    shape.peeringSizeExponent = 1.0;
-    shape.peeringHubShare = 0.005;
-    shape.peeringHubBoost = 100;
-    shape.tier1PeeringBoost = 1.5;
+    shape.peeringSpread = 0.7;
+    shape.peeringSizeExponent = 1.2;
+    shape.openPeers = 3;
+    shape.openPeerReach = 0.27;
     return shape;
 }
 
@@ -52,11 +51,10 @@ SyntheticTopologyShape SyntheticTopologyShape::anchor2025() {
     shape.peerLinksPerAs = 409'530.0 / kAses2025;
     shape.transitPeeringShare = 0.585;
     shape.stubPeeringShare = 0.136;
-    shape.peeringSpread = 1.6;
+    shape.peeringSpread = 1.75;
     shape.peeringSizeExponent = 1.0;
-    shape.peeringHubShare = 0;
-    shape.peeringHubBoost = 1;
-    shape.tier1PeeringBoost = 2.0;
+    shape.openPeers = 1;
+    shape.openPeerReach = 0.5;
     return shape;
 }
 
@@ -85,9 +83,9 @@ SyntheticTopologyShape SyntheticTopologyShape::forAsCount(std::size_t ases) {
     shape.transitPeeringShare = between(from.transitPeeringShare, to.transitPeeringShare, t);
     shape.stubPeeringShare = between(from.stubPeeringShare, to.stubPeeringShare, t);
     shape.peeringSpread = between(from.peeringSpread, to.peeringSpread, t);
-    shape.peeringHubShare = between(from.peeringHubShare, to.peeringHubShare, t);
-    shape.tier1PeeringBoost = between(from.tier1PeeringBoost, to.tier1PeeringBoost, t);
-    shape.peeringHubBoost = between(from.peeringHubBoost, to.peeringHubBoost, t);
+    shape.openPeers = static_cast<std::size_t>(std::lround(
+        between(static_cast<double>(from.openPeers), static_cast<double>(to.openPeers), t)));
+    shape.openPeerReach = between(from.openPeerReach, to.openPeerReach, t);
     shape.peeringSizeExponent = between(from.peeringSizeExponent, to.peeringSizeExponent, t);
     return shape;
 }

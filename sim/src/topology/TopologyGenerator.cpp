@@ -156,11 +156,7 @@ class Builder {
             // Tier-1 networks peer by size alone; everyone else has a log-normal appetite.
             const double z =
                 v < cliqueSize_ ? 0.0 : std::clamp(standardNormal(), -kAppetiteClip, kAppetiteClip);
-            const double openPolicy = v < cliqueSize_ ? shape_.tier1PeeringBoost
-                                      : random_.unit() < shape_.peeringHubShare
-                                          ? shape_.peeringHubBoost
-                                          : 1.0;
-            const double appetite = openPolicy * std::exp(shape_.peeringSpread * z);
+            const double appetite = std::exp(shape_.peeringSpread * z);
             total += appetite * std::pow(customers_[v] + 1.0, shape_.peeringSizeExponent);
             members.push_back(v);
             cumulativeAppetite.push_back(total);
@@ -177,6 +173,13 @@ class Builder {
         };
         const auto target = static_cast<std::size_t>(
             std::llround(shape_.peerLinksPerAs * static_cast<double>(ases_)));
+        for (const std::uint32_t open : openPeers(members)) {
+            for (const std::uint32_t v : members) {
+                if (peering_.size() < target && random_.unit() < shape_.openPeerReach) {
+                    addPeering(open, v);
+                }
+            }
+        }
         for (std::size_t attempt = 0; peering_.size() < target && attempt < 30 * target;
              ++attempt) {
             addPeering(draw(), draw());
@@ -186,6 +189,24 @@ class Builder {
                 addPeering(v, draw());
             }
         }
+    }
+
+    // The peering ASes outside the clique with the most customers (ties: earliest arrival).
+    std::vector<std::uint32_t> openPeers(const std::vector<std::uint32_t>& members) const {
+        std::vector<std::uint32_t> candidates;
+        for (const std::uint32_t v : members) {
+            if (v >= cliqueSize_) {
+                candidates.push_back(v);
+            }
+        }
+        const std::size_t count = std::min(shape_.openPeers, candidates.size());
+        std::partial_sort(
+            candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(count),
+            candidates.end(), [&](std::uint32_t a, std::uint32_t b) {
+                return customers_[a] != customers_[b] ? customers_[a] > customers_[b] : a < b;
+            });
+        candidates.resize(count);
+        return candidates;
     }
 
     void addPeering(std::uint32_t a, std::uint32_t b) {

@@ -26,11 +26,10 @@ struct SyntheticTopologyShape {
     double stubPeeringShare = 0;     // share of ASes without customers that peer
     double peeringSpread = 0;        // sigma of each peering AS's log-normal appetite
     double peeringSizeExponent = 0;
-    double peeringHubShare = 0;    // share of peering ASes with an open policy (route servers)
-    double peeringHubBoost = 1;    // how many times larger an open peer's appetite is
-    double tier1PeeringBoost = 1;  // the same for the clique, whose appetite is not drawn  //
-                                   // appetite grows as (customers + 1) to this power
-
+    // Open-policy peers (route-server style, like AS6939): the non-clique ASes with the most
+    // customers, each peering with every other peering AS with probability openPeerReach.
+    std::size_t openPeers = 0;
+    double openPeerReach = 0;
     static SyntheticTopologyShape anchor2016();
     static SyntheticTopologyShape anchor2025();
     static SyntheticTopologyShape forAsCount(std::size_t ases);
