@@ -254,6 +254,10 @@ class ResilienceCli : public ::testing::Test {
         topology = (directory / "t.txt").string();
         std::ofstream(topology) << "1|2|-1\n1|3|-1\n2|3|0\n2|4|-1\n3|4|-1\n4|5|-1\n";
     }
+    ~ResilienceCli() override {
+        std::error_code ignored;
+        std::filesystem::remove_all(directory, ignored);
+    }
     int run(std::vector<std::string> arguments, std::string& out, std::string& err) {
         std::ostringstream o;
         std::ostringstream e;

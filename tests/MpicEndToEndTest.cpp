@@ -245,6 +245,10 @@ class VerdictCli : public MpicEndToEnd {
         std::ofstream(topology) << "1|2|0\n1|10|-1\n1|11|-1\n1|12|-1\n2|20|-1\n2|21|-1\n2|22|-1\n"
                                    "10|100|-1\n20|200|-1\n22|300|-1\n";
     }
+    ~VerdictCli() override {
+        std::error_code ignored;
+        std::filesystem::remove_all(directory, ignored);
+    }
 
     int verdict(std::vector<std::string> extra, std::string& out, std::string& err) const {
         std::vector<std::string> arguments = {"--topology", topology, "--victim", "100",

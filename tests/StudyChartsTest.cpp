@@ -111,6 +111,11 @@ TEST_F(StudyChartsTest, PlotCommandWritesPngAndSvgAndRejectsBadSummaries) {
         fs::temp_directory_path() / ("mpicsim-charts-" + std::to_string(::getpid()));
     fs::remove_all(folder);
     fs::create_directories(folder);
+    const std::unique_ptr<const fs::path, void (*)(const fs::path*)> removeAtEnd(
+        &folder, [](const fs::path* path) {
+            std::error_code ignored;
+            fs::remove_all(*path, ignored);
+        });
     std::ofstream(folder / "summary.json") << ResultSummary::toJson(handMade());
     EXPECT_EQ(SummaryReader::readFile(folder / "summary.json").groups.size(), 8u);
     std::ostringstream out;

@@ -31,11 +31,29 @@ namespace fs = std::filesystem;
 const std::chrono::year_month_day kToday{std::chrono::year{2026}, std::chrono::month{11},
                                          std::chrono::day{28}};
 
+// Removes every directory freshDirectory() made once all tests have run.
+class FreshDirectories : public ::testing::Environment {
+  public:
+    static std::vector<fs::path>& made() {
+        static std::vector<fs::path> paths;
+        return paths;
+    }
+    void TearDown() override {
+        for (const fs::path& path : made()) {
+            std::error_code ignored;
+            fs::remove_all(path, ignored);
+        }
+    }
+};
+[[maybe_unused]] ::testing::Environment* const kFreshDirectories =
+    ::testing::AddGlobalTestEnvironment(new FreshDirectories);
+
 fs::path freshDirectory(const std::string& name) {
     const fs::path path =
         fs::temp_directory_path() / ("mpicsim-study-" + name + "-" + std::to_string(::getpid()));
     fs::remove_all(path);
     fs::create_directories(path);
+    FreshDirectories::made().push_back(path);
     return path;
 }
 
