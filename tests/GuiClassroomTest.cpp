@@ -121,6 +121,33 @@ TEST_F(Gui, ClassroomStepsThroughThePhases) {
     window.grab().save("classroom-view.png");
 }
 
+TEST_F(Gui, StudyOnASyntheticInternet) {
+    StudyView study;
+    QSignalSpy failures(&study, &StudyView::failed);
+    QSignalSpy loaded(&study, &StudyView::topologyLoaded);
+    study.generateTopology(25000, 4);  // numbered from AS1: holds the catalog hosts (<= AS20473)
+    ASSERT_TRUE(loaded.wait(20000));
+    EXPECT_EQ(loaded.front().front().toInt(), 25000);
+    EXPECT_TRUE(study.topologyReady());
+    study.setPrimary("le:primary");
+    study.setRemotes({"aws:us-east-2", "aws:eu-central-1", "gcp:asia-northeast1"});
+    study.setSampleSizes(5, 5);
+    QSignalSpy finished(&study, &StudyView::studyFinished);
+    ASSERT_TRUE(study.startStudy());
+    ASSERT_TRUE(finished.wait(60000))
+        << (failures.empty() ? std::string("no failure")
+                             : failures.front().front().toString().toStdString());
+    ASSERT_TRUE(finished.front().front().toBool())
+        << (failures.empty() ? std::string("no failure")
+                             : failures.front().front().toString().toStdString());
+    ASSERT_EQ(study.summary().groups.size(), 2u);
+    EXPECT_EQ(study.summary().groups[0].trials, 25);
+    study.resize(1280, 800);
+    study.show();
+    QApplication::processEvents();
+    study.grab().save("study-synthetic.png");
+}
+
 TEST_F(Gui, StudyRunsShowsChartsAndCancels) {
     const auto snapshot = test::sharedTopology("20161101.as-rel.txt.bz2");
     MPICSIM_REQUIRE_SHARED_FILE(snapshot);

@@ -6,6 +6,7 @@
 #include <QFileDialog>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -31,6 +32,7 @@
 #include "mpicsim/io/PerspectiveCatalogReader.hpp"
 #include "mpicsim/mpic/ComplianceChecker.hpp"
 #include "mpicsim/mpic/QuorumPolicyTable.hpp"
+#include "mpicsim/topology/TopologyGenerator.hpp"
 
 namespace mpicsim::gui {
 namespace {
@@ -57,6 +59,22 @@ StudyView::StudyView(QWidget* parent) : QWidget(parent) {
                                                           "CAIDA files (*.txt *.bz2);;All (*)");
         if (!path.isEmpty()) {
             loadTopology(path);
+        }
+    });
+    generateButton_ = new QPushButton("Synthetic Internet…");
+    generateButton_->setToolTip(
+        "An Internet-like topology made by mpicsim's generator (no CAIDA file needed)");
+    connect(generateButton_, &QPushButton::clicked, this, [this] {
+        bool ok = false;
+        const int ases = QInputDialog::getInt(this, "Synthetic Internet", "Number of ASes:", 78'643,
+                                              10, 200'000, 1000, &ok);
+        if (!ok) {
+            return;
+        }
+        const int seed =
+            QInputDialog::getInt(this, "Synthetic Internet", "Seed:", 2, 0, 1'000'000, 1, &ok);
+        if (ok) {
+            generateTopology(ases, static_cast<quint64>(seed));
         }
     });
     auto* openButton = new QPushButton("Open results…");
@@ -206,6 +224,7 @@ StudyView::StudyView(QWidget* parent) : QWidget(parent) {
     auto* left = new QVBoxLayout;
     auto* topologyRow = new QHBoxLayout;
     topologyRow->addWidget(loadButton_);
+    topologyRow->addWidget(generateButton_);
     topologyRow->addWidget(openButton);
     left->addLayout(topologyRow);
     left->addWidget(topologyLabel_);
@@ -271,26 +290,60 @@ void StudyView::remember(const QString& path) {
 }
 
 void StudyView::loadTopology(const QString& path) {
+    loadOffThread(
+        path, [path] { return CaidaReader::readFile(path.toStdString()); },
+        [this, path] {
+            topologyPath_ = path;
+            syntheticTopology_.reset();
+            topologyLabel_->setText(QString("%1: %2 ASes, %3 links")
+                                        .arg(path)
+                                        .arg(graph_->nodeCount())
+                                        .arg(graph_->linkCount()));
+            remember(path);
+        });
+}
+
+void StudyView::generateTopology(int ases, quint64 seed) {
+    const QString what = QString("synthetic Internet (%1 ASes, seed %2)").arg(ases).arg(seed);
+    loadOffThread(
+        what,
+        [ases, seed] {
+            const auto generated =
+                TopologyGenerator::generate(static_cast<std::size_t>(ases), seed);
+            return AsGraph::fromLinks(generated.links, generated.metadata);
+        },
+        [this, what, ases, seed] {
+            topologyPath_.clear();
+            syntheticTopology_ = Scenario::SyntheticTopology{static_cast<std::size_t>(ases), seed};
+            topologyLabel_->setText(
+                QString("%1: %2 links (not measured data)").arg(what).arg(graph_->linkCount()));
+        });
+}
+
+void StudyView::loadOffThread(const QString& what, std::function<AsGraph()> make,
+                              std::function<void()> onLoaded) {
     if (!finished_) {
         return;
     }
     joinWorker();
     finished_ = false;
     loadButton_->setEnabled(false);
+    generateButton_->setEnabled(false);
     runButton_->setEnabled(false);
-    topologyLabel_->setText("Loading " + path + " …");
+    topologyLabel_->setText("Loading " + what + " …");
     progress_->setRange(0, 0);  // busy
-    worker_ = std::thread([this, path] {
+    worker_ = std::thread([this, make = std::move(make), onLoaded = std::move(onLoaded)] {
         std::shared_ptr<const AsGraph> graph;
         QString error;
         try {
-            graph = std::make_shared<const AsGraph>(CaidaReader::readFile(path.toStdString()));
-        } catch (const InputError& failure) {
+            graph = std::make_shared<const AsGraph>(make());
+        } catch (const std::exception& failure) {
             error = QString::fromStdString(failure.what());
         }
-        QMetaObject::invokeMethod(this, [this, graph, error, path] {
+        QMetaObject::invokeMethod(this, [this, graph, error, onLoaded] {
             finished_ = true;
             loadButton_->setEnabled(true);
+            generateButton_->setEnabled(true);
             runButton_->setEnabled(true);
             progress_->setRange(0, 100);
             progress_->setValue(0);
@@ -300,12 +353,7 @@ void StudyView::loadTopology(const QString& path) {
                 return;
             }
             graph_ = graph;
-            topologyPath_ = path;
-            topologyLabel_->setText(QString("%1: %2 ASes, %3 links")
-                                        .arg(path)
-                                        .arg(graph->nodeCount())
-                                        .arg(graph->linkCount()));
-            remember(path);
+            onLoaded();
             emit topologyLoaded(static_cast<int>(graph->nodeCount()));
         });
     });
@@ -406,6 +454,7 @@ bool StudyView::startStudy() {
     auto scenario = std::make_shared<Scenario>();
     scenario->name = "gui-study";
     scenario->topologyPath = topologyPath_.toStdString();
+    scenario->syntheticTopology = syntheticTopology_;
     scenario->seed = 1;
     scenario->attacks = {AttackType::EquallySpecific, AttackType::Subprefix};
     scenario->prefixLengths = {22};
@@ -422,6 +471,7 @@ bool StudyView::startStudy() {
     finished_ = false;
     runButton_->setEnabled(false);
     loadButton_->setEnabled(false);
+    generateButton_->setEnabled(false);
     cancelButton_->setEnabled(true);
     progress_->setRange(0, 100);
     progress_->setValue(0);
@@ -463,6 +513,7 @@ bool StudyView::startStudy() {
             finished_ = true;
             runButton_->setEnabled(true);
             loadButton_->setEnabled(true);
+            generateButton_->setEnabled(true);
             cancelButton_->setEnabled(false);
             if (!error.isEmpty()) {
                 emit failed(error);

@@ -3,10 +3,13 @@
 #include <QStringList>
 #include <QWidget>
 #include <atomic>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include "mpicsim/analysis/Summary.hpp"
+#include "mpicsim/experiment/Scenario.hpp"
 #include "mpicsim/mpic/CaConfiguration.hpp"
 #include "mpicsim/mpic/QuorumPolicy.hpp"
 #include "mpicsim/topology/AsGraph.hpp"
@@ -38,6 +41,8 @@ class StudyView : public QWidget {
 
     // Starts loading on a worker thread; topologyLoaded or failed is emitted.
     void loadTopology(const QString& path);
+    // The same, for the topology `mpicsim generate-topology --ases N --seed S` would write.
+    void generateTopology(int ases, quint64 seed);
     bool topologyReady() const { return graph_ != nullptr; }
     void setRemotes(const QStringList& ids);
     void setPrimary(const QString& id);
@@ -67,9 +72,13 @@ class StudyView : public QWidget {
     void showSummary();
     void joinWorker();
     void remember(const QString& path);
+    // Builds a graph on a worker thread, then runs onLoaded on the UI thread (graph_ is set).
+    void loadOffThread(const QString& what, std::function<AsGraph()> make,
+                       std::function<void()> onLoaded);
 
     std::shared_ptr<const AsGraph> graph_;
     QString topologyPath_;
+    std::optional<Scenario::SyntheticTopology> syntheticTopology_;
     Summary summary_;
     QuorumPolicy policy_;
     QStringList recent_;
@@ -79,6 +88,7 @@ class StudyView : public QWidget {
     std::atomic<bool> finished_{true};
 
     QPushButton* loadButton_ = nullptr;
+    QPushButton* generateButton_ = nullptr;
     QLabel* topologyLabel_ = nullptr;
     QComboBox* primaryBox_ = nullptr;
     QLineEdit* filter_ = nullptr;

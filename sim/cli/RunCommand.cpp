@@ -185,8 +185,12 @@ int RunCommand::run(const std::vector<std::string>& arguments, std::ostream& out
             throw InputError(scenarioPath.string(), 0, error.what());
         }
         if (runner->combinations().empty()) {
+            std::string reasons;
+            for (const std::string& note : runner->skipped()) {
+                reasons += "; " + note;
+            }
             throw InputError(scenarioPath.string(), 0,
-                             "no CA configuration × policy combination can be evaluated");
+                             "no CA configuration × policy combination can be evaluated" + reasons);
         }
         for (const std::string& note : runner->skipped()) {
             err << "mpicsim run: note: skipped " << note << "\n";
