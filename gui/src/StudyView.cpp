@@ -160,7 +160,7 @@ StudyView::StudyView(QWidget* parent) : QWidget(parent) {
     x->setLabelFormat("%d");
     auto* y = new QValueAxis;
     y->setRange(-60, 80);
-    y->setTickCount(8);
+    y->setTickCount(5);
     y->setLabelFormat("%d");
     mapChart->addAxis(x, Qt::AlignBottom);
     mapChart->addAxis(y, Qt::AlignLeft);
