@@ -28,6 +28,7 @@ SyntheticTopologyShape SyntheticTopologyShape::anchor2016() {
     shape.localProviderShare = 0.045;
     shape.localWindow = 15;
     shape.attachmentOffset = 1.0;
+    shape.tier1HeadStart = 50;
     shape.peerLinksPerAs = 128'585.0 / kAses2016;
     shape.transitPeeringShare = 0.48;
     shape.stubPeeringShare = 0.091;
@@ -48,6 +49,7 @@ SyntheticTopologyShape SyntheticTopologyShape::anchor2025() {
     shape.localProviderShare = 0.09;
     shape.localWindow = 20;
     shape.attachmentOffset = 1.0;
+    shape.tier1HeadStart = 50;
     shape.peerLinksPerAs = 409'530.0 / kAses2025;
     shape.transitPeeringShare = 0.585;
     shape.stubPeeringShare = 0.136;
@@ -78,6 +80,7 @@ SyntheticTopologyShape SyntheticTopologyShape::forAsCount(std::size_t ases) {
     shape.localProviderShare = between(from.localProviderShare, to.localProviderShare, t);
     shape.localWindow = static_cast<std::size_t>(std::lround(
         between(static_cast<double>(from.localWindow), static_cast<double>(to.localWindow), t)));
+    shape.tier1HeadStart = between(from.tier1HeadStart, to.tier1HeadStart, t);
     shape.attachmentOffset = between(from.attachmentOffset, to.attachmentOffset, t);
     shape.peerLinksPerAs = between(from.peerLinksPerAs, to.peerLinksPerAs, t);
     shape.transitPeeringShare = between(from.transitPeeringShare, to.transitPeeringShare, t);

@@ -21,9 +21,6 @@ constexpr double kProviderTailContinuation = 0.7;
 // Peering appetites are log-normal, cut at this many standard deviations so that a single
 // extreme draw does not decide the largest degree.
 constexpr double kAppetiteClip = 3;
-// The i-th tier-1 AS starts with kTier1HeadStart / i attachment weight, so that the largest
-// networks are the same ones whatever the seed.
-constexpr double kTier1HeadStart = 50;
 
 class Builder {
   public:
@@ -101,8 +98,7 @@ class Builder {
     void buildHierarchy() {
         for (std::uint32_t v = 0; v < cliqueSize_; ++v) {
             transit_.push_back(v);
-            // Tier-1 networks differ in size: a head start in attachment, largest first.
-            const auto headStart = static_cast<std::size_t>(kTier1HeadStart / (v + 1.0));
+            const auto headStart = static_cast<std::size_t>(shape_.tier1HeadStart / (v + 1.0));
             attachmentUrn_.insert(attachmentUrn_.end(), headStart, v);
         }
         const std::vector<std::size_t> providerCounts = arrangeProviderCounts();

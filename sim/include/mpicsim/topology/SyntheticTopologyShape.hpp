@@ -21,6 +21,9 @@ struct SyntheticTopologyShape {
     double localProviderShare = 0;    // provider picks among the latest transit arrivals
     std::size_t localWindow = 1;      // how many latest transit arrivals a local pick sees
     double attachmentOffset = 0;      // preferential attachment weight: customers + offset
+    // The i-th tier-1 AS (from 1) starts with tier1HeadStart / i extra attachment weight, so
+    // that the largest networks are the same ones whatever the seed.
+    double tier1HeadStart = 0;
     double peerLinksPerAs = 0;
     double transitPeeringShare = 0;  // share of ASes with customers that peer
     double stubPeeringShare = 0;     // share of ASes without customers that peer
