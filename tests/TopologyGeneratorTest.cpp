@@ -30,7 +30,7 @@ TEST(TopologyGenerator, SameSeedSameLinksOtherSeedOtherLinks) {
 TEST(TopologyGenerator, AcceptsTenToTwoHundredThousandAses) {
     EXPECT_THROW(TopologyGenerator::generate(9, 1), std::invalid_argument);
     EXPECT_THROW(TopologyGenerator::generate(200'001, 1), std::invalid_argument);
-    for (const std::size_t ases : {10u, 11u, 37u, 500u, 5000u}) {
+    for (const std::size_t ases : {10u, 11u, 37u, 500u, 5000u, 200'000u}) {
         const auto result = TopologyGenerator::generate(ases, 3);
         const AsGraph graph = AsGraph::fromLinks(result.links, result.metadata);
         EXPECT_EQ(graph.nodeCount(), ases) << "every AS has at least one link";
