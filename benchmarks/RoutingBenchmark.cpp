@@ -131,8 +131,7 @@ BENCHMARK(BreadthFirstSearch)->Unit(benchmark::kMicrosecond);
 void GenerateTopology(benchmark::State& state) {
     const auto ases = static_cast<std::size_t>(state.range(0));
     for (auto _ : state) {
-        const auto result = TopologyGenerator::generate(ases, 2);
-        const AsGraph graph = AsGraph::fromLinks(result.links, result.metadata);
+        const AsGraph graph = TopologyGenerator::generate(ases, 2).graph();
         benchmark::DoNotOptimize(graph.nodeCount());
     }
 }

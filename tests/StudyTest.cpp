@@ -366,9 +366,7 @@ TEST(Study, EveryShippedScenarioValidates) {
         }
         const AsGraph graph = [&] {
             if (const auto& synthetic = scenario.syntheticTopology) {
-                const auto generated =
-                    TopologyGenerator::generate(synthetic->ases, synthetic->seed);
-                return AsGraph::fromLinks(generated.links, generated.metadata);
+                return TopologyGenerator::generate(synthetic->ases, synthetic->seed).graph();
             }
             return CaidaReader::readFile(scenario.topologyPath);
         }();

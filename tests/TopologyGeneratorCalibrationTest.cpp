@@ -22,8 +22,7 @@ constexpr double kTolerance = 0.15;
 void expectCalibratedSeed(const std::string& snapshot, std::size_t ases,
                           const std::vector<std::pair<std::string, double>>& realFigures,
                           std::uint64_t seed) {
-    const auto generated = TopologyGenerator::generate(ases, seed);
-    const AsGraph synthetic = AsGraph::fromLinks(generated.links, generated.metadata);
+    const AsGraph synthetic = TopologyGenerator::generate(ases, seed).graph();
     const auto syntheticFigures = TopologyStats::compute(synthetic).figures();
     ASSERT_EQ(realFigures.size(), syntheticFigures.size());
     std::cout << std::left << std::setw(26) << "figure" << std::right << std::setw(14)

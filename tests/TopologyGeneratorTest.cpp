@@ -32,7 +32,7 @@ TEST(TopologyGenerator, AcceptsTenToTwoHundredThousandAses) {
     EXPECT_THROW(TopologyGenerator::generate(200'001, 1), std::invalid_argument);
     for (const std::size_t ases : {10u, 11u, 37u, 500u, 5000u, 200'000u}) {
         const auto result = TopologyGenerator::generate(ases, 3);
-        const AsGraph graph = AsGraph::fromLinks(result.links, result.metadata);
+        const AsGraph graph = result.graph();
         EXPECT_EQ(graph.nodeCount(), ases) << "every AS has at least one link";
     }
 }
@@ -42,7 +42,7 @@ TEST(TopologyGenerator, AcceptsTenToTwoHundredThousandAses) {
 TEST(TopologyGenerator, HierarchyHasNoCycleAndCliqueHasNoProvider) {
     for (const std::uint64_t seed : {1u, 2u, 3u}) {
         const auto result = TopologyGenerator::generate(20'000, seed);
-        const AsGraph graph = AsGraph::fromLinks(result.links, result.metadata);
+        const AsGraph graph = result.graph();
         for (NodeIndex v = 0; v < graph.nodeCount(); ++v) {
             for (const NodeIndex provider : graph.providers(v)) {
                 ASSERT_GT(graph.rank(provider), graph.rank(v));
@@ -74,7 +74,7 @@ TEST(TopologyGenerator, MostAsesAreStubsAndLinksAreUnique) {
         EXPECT_TRUE(pairs.insert(std::minmax(link.first, link.second)).second)
             << link.first << "|" << link.second;
     }
-    const AsGraph graph = AsGraph::fromLinks(result.links, result.metadata);
+    const AsGraph graph = result.graph();
     std::size_t stubs = 0;
     std::size_t maxCustomers = 0;
     for (NodeIndex v = 0; v < graph.nodeCount(); ++v) {
@@ -98,7 +98,7 @@ TEST(TopologyGenerator, WrittenFileReadsBackAsTheSameSerial2Topology) {
     std::ostringstream text;
     CaidaWriter::write(text, result.links, result.metadata, {"a test topology"});
     const AsGraph read = CaidaReader::readText(text.str(), "generated");
-    const AsGraph direct = AsGraph::fromLinks(result.links, result.metadata);
+    const AsGraph direct = result.graph();
     EXPECT_EQ(read.metadata().caidaSerial, 2);
     EXPECT_EQ(read.metadata().inputClique, result.metadata.inputClique);
     ASSERT_EQ(read.nodeCount(), direct.nodeCount());

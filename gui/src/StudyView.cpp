@@ -308,9 +308,7 @@ void StudyView::generateTopology(int ases, quint64 seed) {
     loadOffThread(
         what,
         [ases, seed] {
-            const auto generated =
-                TopologyGenerator::generate(static_cast<std::size_t>(ases), seed);
-            return AsGraph::fromLinks(generated.links, generated.metadata);
+            return TopologyGenerator::generate(static_cast<std::size_t>(ases), seed).graph();
         },
         [this, what, ases, seed] {
             topologyPath_.clear();

@@ -169,7 +169,7 @@ int RunCommand::run(const std::vector<std::string>& arguments, std::ostream& out
                                   {"command", "mpicsim generate-topology --ases " +
                                                   std::to_string(synthetic->ases) + " --seed " +
                                                   std::to_string(synthetic->seed)}};
-                return AsGraph::fromLinks(generated.links, generated.metadata);
+                return generated.graph();
             }
             CaidaReader::Options readOptions;
             readOptions.includeMlpOnlyLinks = !scenario.excludeMlpOnly;

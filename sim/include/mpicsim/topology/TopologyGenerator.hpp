@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "mpicsim/topology/AsGraph.hpp"
 #include "mpicsim/topology/AsGraphMetadata.hpp"
 #include "mpicsim/topology/AsLink.hpp"
 #include "mpicsim/topology/SyntheticTopologyShape.hpp"
@@ -20,6 +21,8 @@ class TopologyGenerator {
     struct Result {
         std::vector<AsLink> links;  // sorted; provider first in provider-customer links
         AsGraphMetadata metadata;   // the clique, serial 2, a source name naming the seed
+
+        AsGraph graph() const { return AsGraph::fromLinks(links, metadata); }
     };
 
     static constexpr std::size_t kMinAses = 10;
