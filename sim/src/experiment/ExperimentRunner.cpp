@@ -21,6 +21,7 @@ void appendNumber(std::string& out, std::uint64_t value) {
 
 struct ExperimentRunner::Workspace {
     RoutingOutcome routing;
+    PropagationWorkspace propagation;
     std::vector<RemoteResult> remotes;
 };
 
@@ -88,7 +89,7 @@ void ExperimentRunner::computeShard(std::uint64_t shard, Workspace& workspace,
         attack.victim = unit.victim;
         attack.attacker = unit.adversary;
         attack.victimPrefixLength = scenario_.prefixLengths[unit.prefixIndex];
-        propagators_[unit.rovIndex]->run(attack, workspace.routing);
+        propagators_[unit.rovIndex]->run(attack, workspace.routing, workspace.propagation);
 
         std::string prefix = scenario_.rovSettings[unit.rovIndex].label;
         prefix += ',';
