@@ -121,21 +121,18 @@ TEST(OwnNodePerspective, RoutesLikeARealStubAsWithTheSameLinks) {
                                     *stubGraph.nodeOf(graph.asnOf(trial.attacker)), prefixLength};
             const RoutingOutcome routing = propagator.run(attack);
             const RoutingOutcome stubRouting = stubPropagator.run(stubAttack);
-            const std::string context = "seed " + std::to_string(seed) + ", attack " +
-                                        std::string(toString(type)) + ", tie-break " +
-                                        tieBreak.toString() + ", perspective AS" +
-                                        std::to_string(perspective.hostAsn) + " /" +
-                                        std::to_string(prefixLength) + " attacker AS" +
-                                        std::to_string(graph.asnOf(trial.attacker)) + " neighbours" +
-                                        [&] {
-                                            std::string text;
-                                            for (const PerspectiveLink& link :
-                                                 perspective.neighbours) {
-                                                text += " AS" + std::to_string(link.neighbour) +
-                                                        ":" + std::string(toString(link.role));
-                                            }
-                                            return text;
-                                        }();
+            const std::string context =
+                "seed " + std::to_string(seed) + ", attack " + std::string(toString(type)) +
+                ", tie-break " + tieBreak.toString() + ", perspective AS" +
+                std::to_string(perspective.hostAsn) + " /" + std::to_string(prefixLength) +
+                " attacker AS" + std::to_string(graph.asnOf(trial.attacker)) + " neighbours" + [&] {
+                    std::string text;
+                    for (const PerspectiveLink& link : perspective.neighbours) {
+                        text += " AS" + std::to_string(link.neighbour) + ":" +
+                                std::string(toString(link.role));
+                    }
+                    return text;
+                }();
 
             // The stub changes nobody else's route.
             for (NodeIndex v = 0; v < graph.nodeCount(); ++v) {

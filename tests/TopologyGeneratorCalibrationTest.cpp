@@ -4,9 +4,9 @@
 #include <iomanip>
 #include <iostream>
 
+#include "mpicsim/experiment/TopologyProfile.hpp"
 #include "mpicsim/io/CaidaReader.hpp"
 #include "mpicsim/topology/TopologyGenerator.hpp"
-#include "mpicsim/experiment/TopologyProfile.hpp"
 #include "support/SharedData.hpp"
 
 namespace mpicsim {

@@ -4,9 +4,9 @@
 #include <nlohmann/json.hpp>
 
 #include "UsageError.hpp"
+#include "mpicsim/experiment/TopologyProfile.hpp"
 #include "mpicsim/io/CaidaReader.hpp"
 #include "mpicsim/io/InputError.hpp"
-#include "mpicsim/experiment/TopologyProfile.hpp"
 
 namespace mpicsim::cli {
 
