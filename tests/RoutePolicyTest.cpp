@@ -58,13 +58,17 @@ TEST(RoutePolicy, ReceivedRouteIsOneHopLongerWithTheSenderAsNextHop) {
     std::mt19937_64 rng(5);
     for (int i = 0; i < 100000; ++i) {
         const auto held = static_cast<RouteClass>(rng() % 4);
-        const auto length = static_cast<std::uint32_t>(rng() % 1000);
+        // Lengths up to the widest the key holds, less the hop added.
+        const auto length = static_cast<std::uint32_t>(
+            rng() % 2 == 0 ? rng() % 1000 : rng() % ((std::uint32_t{1} << 28) - 1));
         const auto tag = static_cast<Outcome>(rng() % 3);
         const auto receivedAs = static_cast<RouteClass>(1 + rng() % 3);
         const auto tieRank = static_cast<std::uint32_t>(rng());
         const std::uint64_t sent =
             RouteKey::pack(held, length, static_cast<std::uint32_t>(rng()), tag);
         const std::uint64_t received = RoutePolicy::receivedKey(sent, receivedAs, tieRank);
+        ASSERT_EQ(received, RouteKey::pack(receivedAs, RouteKey::pathLength(sent) + 1, tieRank,
+                                           RouteKey::tag(sent)));
         ASSERT_EQ(RouteKey::routeClass(received), receivedAs);
         ASSERT_EQ(RouteKey::pathLength(received), length + 1);
         ASSERT_EQ(RouteKey::nextHopTieRank(received), tieRank);

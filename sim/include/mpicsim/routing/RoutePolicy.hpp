@@ -56,10 +56,16 @@ class RoutePolicy {
     // The route a receiver holds when it accepts the sender's route: one AS longer, learned
     // under `receivedAs`, with the sender as next hop; traffic sent on it ends where the
     // sender's does (the data-plane tag).
+    // Equal to RouteKey::pack(receivedAs, pathLength(senderKey) + 1, senderTieRank,
+    // tag(senderKey)) for every route (RoutePolicyTest), computed without unpacking the key:
+    // this is the propagation's innermost step.
     static constexpr std::uint64_t receivedKey(std::uint64_t senderKey, RouteClass receivedAs,
                                                std::uint32_t senderTieRank) {
-        return RouteKey::pack(receivedAs, RouteKey::pathLength(senderKey) + 1, senderTieRank,
-                              RouteKey::tag(senderKey));
+        constexpr std::uint64_t kOneHop = std::uint64_t{1} << RouteKey::kLengthShift;
+        return (std::uint64_t{static_cast<std::uint8_t>(receivedAs)} << RouteKey::kClassShift) |
+               ((senderKey & RouteKey::kLengthMask) + kOneHop) |
+               (std::uint64_t{senderTieRank} << RouteKey::kTieShift) |
+               (senderKey & RouteKey::kTagMask);
     }
 
     // The decision process, one step per block (compare BIRD's bgp_rte_better()); the step that
