@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "OptionChoices.hpp"
 #include "UsageError.hpp"
 #include "mpicsim/io/AsnListReader.hpp"
 #include "mpicsim/io/CaConfigurationReader.hpp"
+#include "mpicsim/io/ClosestMatch.hpp"
 #include "mpicsim/io/PerspectiveCatalogReader.hpp"
 #include "mpicsim/mpic/QuorumPolicyTable.hpp"
 
@@ -33,15 +35,17 @@ Perspective perspectiveFromArgument(const std::string& option, const std::string
     if (colon == std::string::npos) {
         if (rirRequired) {
             throw UsageError("option " + option + " '" + text +
-                             "': give the remote's RIR as ASN:RIR (ARIN, RIPE, APNIC, LACNIC, "
-                             "AFRINIC)");
+                             "': give the remote's RIR as ASN:RIR (" +
+                             OptionChoices::joined(OptionChoices::rirs(), ", ") + ")");
         }
         return perspective;
     }
-    const auto rir = rirFromString(text.substr(colon + 1));
+    const std::string rirName = text.substr(colon + 1);
+    const auto rir = rirFromString(rirName);
     if (!rir) {
-        throw UsageError("option " + option + " '" + text + "': unknown RIR '" +
-                         text.substr(colon + 1) + "' (ARIN, RIPE, APNIC, LACNIC, AFRINIC)");
+        throw UsageError("option " + option + " '" + text + "': unknown RIR '" + rirName + "' (" +
+                         OptionChoices::alternatives(OptionChoices::rirs()) + ")" +
+                         ClosestMatch::suggestion(rirName, OptionChoices::rirs()));
     }
     perspective.rir = *rir;
     return perspective;
@@ -90,12 +94,10 @@ CaSelection CaSelection::load(const CommandLine& line) {
             selection.ca =
                 CaConfigurationReader::readFile(*caArgument, selection.catalog, selection.date);
         } else {
-            std::string presets;
-            for (const std::string& name : CaConfigurationReader::presetNames()) {
-                presets += (presets.empty() ? "" : ", ") + name;
-            }
-            throw UsageError("option --ca: '" + *caArgument + "' is neither a preset (" + presets +
-                             ") nor an existing file");
+            const std::vector<std::string> presets = OptionChoices::caPresets();
+            throw UsageError("option --ca: '" + *caArgument + "' is neither a preset (" +
+                             OptionChoices::joined(presets, ", ") + ") nor an existing file" +
+                             ClosestMatch::suggestion(*caArgument, presets));
         }
     } else {
         if (remotes.empty() && !line.value("--primary")) {
@@ -126,7 +128,8 @@ CaSelection CaSelection::load(const CommandLine& line) {
     if (const auto policyName = line.value("--policy")) {
         if (!QuorumPolicyTable::knows(*policyName)) {
             throw UsageError("option --policy: unknown policy '" + *policyName + "' (expected " +
-                             QuorumPolicyTable::names() + ")");
+                             QuorumPolicyTable::names() + ")" +
+                             ClosestMatch::suggestion(*policyName, OptionChoices::policies()));
         }
         const auto policy = QuorumPolicyTable::lookup(*policyName, selection.date);
         if (!policy) {
