@@ -14,10 +14,8 @@ bool isHelp(const std::string& argument) {
 
 }  // namespace
 
-CommandTable::CommandTable(std::string program, std::string version, std::string description)
-    : program_(std::move(program)),
-      version_(std::move(version)),
-      description_(std::move(description)) {}
+CommandTable::CommandTable(std::string version, std::string description)
+    : version_(std::move(version)), description_(std::move(description)) {}
 
 void CommandTable::add(Command command) {
     commands_.push_back(std::move(command));
@@ -37,30 +35,31 @@ std::string CommandTable::help() const {
     for (const Command& command : commands_) {
         width = std::max(width, command.name.size());
     }
-    std::string text = program_ + " " + version_ + ": " + description_ + "\n\ncommands:\n";
+    std::string text = "mpicsim " + version_ + ": " + description_ + "\n\ncommands:\n";
     for (const Command& command : commands_) {
         text += "  " + command.name + std::string(width + 2 - command.name.size(), ' ') +
                 command.summary + "\n";
     }
-    text += "\nRun '" + program_ + " COMMAND --help' for a command's options, '" + program_ +
-            " --version' for the version.\n";
+    text +=
+        "\nRun 'mpicsim COMMAND --help' for a command's options, 'mpicsim --version' for the "
+        "version.\n";
     return text;
 }
 
 int CommandTable::unknownCommand(const std::string& name, std::ostream& err) const {
     if (name.starts_with("-")) {
         const std::vector<std::string> options = {"--help", "--version"};
-        err << program_ << ": unknown option '" << name << "'"
-            << ClosestMatch::suggestion(name, options) << "\n";
+        err << "mpicsim: unknown option '" << name << "'" << ClosestMatch::suggestion(name, options)
+            << "\n";
     } else {
         std::vector<std::string> names;
         for (const Command& command : commands_) {
             names.push_back(command.name);
         }
-        err << program_ << ": unknown command '" << name << "'"
-            << ClosestMatch::suggestion(name, names) << "\n";
+        err << "mpicsim: unknown command '" << name << "'" << ClosestMatch::suggestion(name, names)
+            << "\n";
     }
-    err << "Run '" << program_ << " --help' for the commands.\n";
+    err << "Run 'mpicsim --help' for the commands.\n";
     return 2;
 }
 

@@ -8,7 +8,7 @@
 
 namespace mpicsim::cli {
 
-// The subcommands of a program, each with its name, one-line summary, usage text and run
+// The subcommands of mpicsim, each with its name, one-line summary, usage text and run
 // function, and the dispatch from a command line to them: the help is generated from the
 // table, and an unknown command gets the closest name suggested and a hint to --help.
 class CommandTable {
@@ -22,22 +22,21 @@ class CommandTable {
         RunFunction run;
     };
 
-    CommandTable(std::string program, std::string version, std::string description);
+    CommandTable(std::string version, std::string description);
 
     void add(Command command);
     const std::vector<Command>& commands() const { return commands_; }
     const Command* find(std::string_view name) const;
 
-    // Runs `PROGRAM ARGUMENTS...` and returns the exit status. Besides COMMAND ARGUMENTS:
+    // Runs `mpicsim ARGUMENTS...` and returns the exit status. Besides COMMAND ARGUMENTS:
     // --help, -h or help [COMMAND]; COMMAND --help; --version. No arguments: the help, status 2.
     int run(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err) const;
     std::string help() const;
-    std::string versionLine() const { return program_ + " " + version_ + "\n"; }
+    std::string versionLine() const { return "mpicsim " + version_ + "\n"; }
 
   private:
     int unknownCommand(const std::string& name, std::ostream& err) const;
 
-    std::string program_;
     std::string version_;
     std::string description_;
     std::vector<Command> commands_;

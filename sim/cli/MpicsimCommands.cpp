@@ -31,8 +31,7 @@ int plotWithoutCharts(const std::vector<std::string>&, std::ostream&, std::ostre
 }  // namespace
 
 CommandTable MpicsimCommands::table(const std::optional<Charts>& charts) {
-    CommandTable table("mpicsim", MPICSIM_VERSION,
-                       "BGP hijacks against domain control validation and MPIC");
+    CommandTable table(MPICSIM_VERSION, "BGP hijacks against domain control validation and MPIC");
     table.add({"routes", "every AS's route and data-plane outcome for one victim and attack",
                &RoutesCommand::usage, &RoutesCommand::run});
     table.add({"verdict", "whether a hijacker obtains a certificate from a CA using MPIC, and why",
