@@ -270,6 +270,25 @@ TEST_F(DidYouMeanTest, UnknownPresetInAScenario) {
         << error;
 }
 
+TEST_F(DidYouMeanTest, UnknownPerspectiveId) {
+    expectSuggestion(run({"check-ca", "--primary", "le:primary", "--remote", "aws:us-east-3"}),
+                     "check-ca", "'aws:us-east-3' is neither a catalog perspective id",
+                     "aws:us-east-1");
+    try {
+        CaConfigurationReader::parse(R"({"name": "x", "remotes": ["aws:eu-west-9"]})", "ca.json",
+                                     PerspectiveCatalogReader::builtIn(), kToday);
+        ADD_FAILURE() << "no InputError";
+    } catch (const InputError& error) {
+        EXPECT_NE(
+            std::string(error.what()).find("at /remotes/0: unknown perspective id 'aws:eu-west-9'"),
+            std::string::npos)
+            << error.what();
+        EXPECT_NE(std::string(error.what()).find("did you mean 'aws:eu-west-1'?"),
+                  std::string::npos)
+            << error.what();
+    }
+}
+
 // ------------------------------------------------------------------------------------------
 // Scenario and CA configuration keys
 

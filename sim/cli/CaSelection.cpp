@@ -27,7 +27,8 @@ Perspective perspectiveFromArgument(const std::string& option, const std::string
         std::all_of(asnText.begin(), asnText.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (!numeric) {
         throw UsageError("option " + option + ": '" + text +
-                         "' is neither a catalog perspective id nor ASN:RIR");
+                         "' is neither a catalog perspective id nor ASN:RIR" +
+                         ClosestMatch::suggestion(text, catalog.ids()));
     }
     Perspective perspective;
     perspective.hostAsn = AsnListReader::parse(asnText, "option " + option).front();

@@ -24,7 +24,8 @@ Perspective resolvePerspective(const nlohmann::json& value, const std::string& p
             throw InputError(source, 0,
                              "at " + pointer + ": unknown perspective id '" + id +
                                  "' (not in the perspective catalog; see "
-                                 "'mpicsim check-ca --list-perspectives')");
+                                 "'mpicsim check-ca --list-perspectives')" +
+                                 ClosestMatch::suggestion(id, catalog.ids()));
         }
         return *found;
     }
