@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -16,7 +17,12 @@
 #include "CommandTable.hpp"
 #include "MpicsimCommands.hpp"
 #include "UsageError.hpp"
+#include "mpicsim/io/CaConfigurationReader.hpp"
 #include "mpicsim/io/InputError.hpp"
+#include "mpicsim/mpic/QuorumPolicyTable.hpp"
+#include "mpicsim/mpic/Rir.hpp"
+#include "mpicsim/mpic/ValidationMethod.hpp"
+#include "mpicsim/routing/AttackType.hpp"
 
 namespace mpicsim::cli {
 namespace {
@@ -75,6 +81,18 @@ std::string projectVersion() {
     }
     const auto begin = start + marker.size();
     return text.substr(begin, text.find_first_of(" )", begin) - begin);
+}
+
+// "a|b|c", written here independently of OptionChoices.
+std::string joined(const std::vector<std::string>& names) {
+    std::string text;
+    for (const std::string& name : names) {
+        if (!text.empty()) {
+            text += '|';
+        }
+        text += name;
+    }
+    return text;
 }
 
 // A table of three commands whose run functions fail in the ways the error path tells apart.
@@ -140,6 +158,41 @@ TEST(CommandTableTest, EachCommandsHelpIsItsUsage) {
         EXPECT_EQ(run(mpicsimWithoutCharts(), {command.name, "--format", "x", "-h"}).out,
                   command.usage());
     }
+}
+
+TEST(CommandTableTest, UsageListsComeFromTheTables) {
+    const CommandTable& table = mpicsimWithoutCharts();
+    const std::string routes = table.find("routes")->usage();
+    const std::string verdict = table.find("verdict")->usage();
+    const std::string checkCa = table.find("check-ca")->usage();
+    std::vector<std::string> attacks;
+    for (AttackType type : kAllAttackTypes) {
+        attacks.emplace_back(toString(type));
+    }
+    EXPECT_NE(routes.find("[--attack " + joined(attacks) + "]"), std::string::npos) << routes;
+    EXPECT_NE(verdict.find("[--attack " + joined(attacks) + "]"), std::string::npos) << verdict;
+    std::vector<std::string> methods;
+    for (ValidationMethod method : kAllValidationMethods) {
+        methods.emplace_back(toString(method));
+    }
+    EXPECT_NE(verdict.find("[--method " + joined(methods) + "]"), std::string::npos) << verdict;
+    std::vector<std::string> policyNames;
+    for (const QuorumPolicy& row : QuorumPolicyTable::rows()) {
+        if (std::find(policyNames.begin(), policyNames.end(), row.name) == policyNames.end()) {
+            policyNames.push_back(row.name);
+        }
+    }
+    const std::string policies = joined(policyNames);
+    EXPECT_NE(verdict.find("[--policy " + policies + "]"), std::string::npos) << verdict;
+    EXPECT_NE(checkCa.find("[--policy " + policies + "]"), std::string::npos) << checkCa;
+    for (const std::string& preset : CaConfigurationReader::presetNames()) {
+        EXPECT_NE(verdict.find(preset), std::string::npos) << preset;
+        EXPECT_NE(checkCa.find(preset), std::string::npos) << preset;
+    }
+    for (Rir rir : kAllRirs) {
+        EXPECT_NE(verdict.find(toString(rir)), std::string::npos) << toString(rir);
+    }
+    EXPECT_NE(routes.find("[--tie-break lowest-asn|random:SEED|md5]"), std::string::npos);
 }
 
 TEST(CommandTableTest, UsageErrorsHintAtTheCommandsHelp) {

@@ -62,6 +62,23 @@ std::set<std::string> CaSelection::repeatableOptions() {
     return {"--remote"};
 }
 
+std::string CaSelection::usageLines() {
+    return "         (--ca PRESET|FILE | --primary ASN|ID --remote ASN:RIR|ID [--remote ...])\n"
+           "         [--policy " +
+           OptionChoices::joined(OptionChoices::policies(), "|") +
+           "]\n"
+           "         [--br-date YYYY-MM-DD] [--catalog FILE]\n";
+}
+
+std::string CaSelection::usageNotes() {
+    return "Presets: " + OptionChoices::joined(OptionChoices::caPresets(), ", ") +
+           ".\n"
+           "RIRs (--remote ASN:RIR): " +
+           OptionChoices::joined(OptionChoices::rirs(), ", ") +
+           ".\n"
+           "--br-date picks the phase of a phased policy (default today).\n";
+}
+
 std::chrono::year_month_day CaSelection::today() {
     return std::chrono::year_month_day{
         std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};

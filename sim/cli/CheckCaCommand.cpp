@@ -5,7 +5,6 @@
 
 #include "CaSelection.hpp"
 #include "CommandErrors.hpp"
-#include "OptionChoices.hpp"
 #include "mpicsim/io/CaConfigurationReader.hpp"
 #include "mpicsim/io/PerspectiveCatalogReader.hpp"
 #include "mpicsim/mpic/ComplianceChecker.hpp"
@@ -32,19 +31,13 @@ nlohmann::json perspectiveJson(const Perspective& perspective) {
 }  // namespace
 
 std::string CheckCaCommand::usage() {
-    return "usage: mpicsim check-ca (--ca PRESET|FILE | --primary ASN|ID --remote ASN:RIR|ID ...)\n"
-           "         [--policy " +
-           OptionChoices::joined(OptionChoices::policies(), "|") +
-           "]\n"
-           "         [--br-date YYYY-MM-DD] [--catalog FILE] [--format text|json]\n"
+    return "usage: mpicsim check-ca\n" + CaSelection::usageLines() +
+           "         [--format text|json]\n"
            "       mpicsim check-ca --list-perspectives | --list-presets [--format text|json]\n"
            "Lists every rule of TLS BR 3.2.2.9 (or the chosen policy) that the CA configuration\n"
            "breaks on the date: too few remotes, perspectives under 500 km apart, remotes not\n"
-           "distinct from the primary, RIR diversity impossible to meet, an impossible quorum.\n"
-           "Presets: " +
-           OptionChoices::joined(OptionChoices::caPresets(), ", ") +
-           ".\n"
-           "Exit status: 0 compliant, 1 not compliant, 2 error.\n";
+           "distinct from the primary, RIR diversity impossible to meet, an impossible quorum.\n" +
+           CaSelection::usageNotes() + "Exit status: 0 compliant, 1 not compliant, 2 error.\n";
 }
 
 int CheckCaCommand::run(const std::vector<std::string>& arguments, std::ostream& out,

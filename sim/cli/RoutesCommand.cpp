@@ -6,7 +6,6 @@
 
 #include "CommandErrors.hpp"
 #include "CommandLine.hpp"
-#include "OptionChoices.hpp"
 #include "TrialSetup.hpp"
 #include "mpicsim/routing/DecisionExplainer.hpp"
 #include "mpicsim/routing/Propagator.hpp"
@@ -29,14 +28,9 @@ std::string joinPath(const std::vector<Asn>& path) {
 }  // namespace
 
 std::string RoutesCommand::usage() {
-    return "usage: mpicsim routes --topology FILE --victim ASN [--attacker ASN]\n"
-           "         [--attack " +
-           OptionChoices::joined(OptionChoices::attackTypes(), "|") +
-           "]\n"
-           "         [--rov ASN,ASN,...|@FILE] [--tie-break " +
-           OptionChoices::joined(OptionChoices::tieBreaks(), "|") +
-           "]\n"
-           "         [--prefix-length N] [--format csv|json] [--exclude-mlp-only]\n"
+    return "usage: mpicsim routes --topology FILE --victim ASN [--attacker ASN]\n" +
+           TrialSetup::usageLines() +
+           "         [--format csv|json]\n"
            "Prints every AS's data-plane outcome (victim, attacker or disconnected) and the AS\n"
            "path it forwards on. --attack defaults to equally-specific with --attacker, else\n"
            "none. --prefix-length is the victim's prefix length (default 22, at most 24).\n"

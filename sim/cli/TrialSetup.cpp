@@ -57,6 +57,15 @@ std::set<std::string> TrialSetup::flagOptions() {
     return {"--exclude-mlp-only"};
 }
 
+std::string TrialSetup::usageLines() {
+    return "         [--attack " + OptionChoices::joined(OptionChoices::attackTypes(), "|") +
+           "]\n"
+           "         [--rov ASN,ASN,...|@FILE] [--tie-break " +
+           OptionChoices::joined(OptionChoices::tieBreaks(), "|") +
+           "]\n"
+           "         [--prefix-length N] [--exclude-mlp-only]\n";
+}
+
 NodeIndex TrialSetup::resolve(const std::string& option, const std::string& text) const {
     const std::vector<Asn> asns = AsnListReader::parse(text, "option " + option);
     if (asns.size() != 1) {

@@ -81,20 +81,8 @@ std::string describePerspectiveRoute(const PerspectiveReport& report, const AsGr
 }  // namespace
 
 std::string VerdictCommand::usage() {
-    return "usage: mpicsim verdict --topology FILE --victim ASN --attacker ASN\n"
-           "         [--attack " +
-           OptionChoices::joined(OptionChoices::attackTypes(), "|") +
-           "]\n"
-           "         [--rov ASN,...|@FILE] [--tie-break " +
-           OptionChoices::joined(OptionChoices::tieBreaks(), "|") +
-           "]\n"
-           "         [--prefix-length N] [--exclude-mlp-only]\n"
-           "         (--ca PRESET|FILE | --primary ASN|ID --remote ASN:RIR|ID [--remote ...])\n"
-           "         [--policy " +
-           OptionChoices::joined(OptionChoices::policies(), "|") +
-           "]\n"
-           "         [--br-date YYYY-MM-DD] [--catalog FILE]\n"
-           "         [--method " +
+    return "usage: mpicsim verdict --topology FILE --victim ASN --attacker ASN\n" +
+           TrialSetup::usageLines() + CaSelection::usageLines() + "         [--method " +
            OptionChoices::joined(OptionChoices::validationMethods(), "|") +
            "]\n"
            "         [--nameserver ASN[/LEN] ...] [--format text|json]\n"
@@ -102,12 +90,8 @@ std::string VerdictCommand::usage() {
            "victim's\n"
            "prefix. --victim is the web host's AS (its prefix has --prefix-length); DNS methods\n"
            "contact the --nameserver prefixes instead (default: the web host's). The attacker\n"
-           "hijacks one target prefix per attempt and the best one for it is reported.\n"
-           "Presets: " +
-           OptionChoices::joined(OptionChoices::caPresets(), ", ") +
-           ".\n"
-           "--br-date picks the phase of a phased policy (default today). RIRs: " +
-           OptionChoices::joined(OptionChoices::rirs(), ", ") + ".\n";
+           "hijacks one target prefix per attempt and the best one for it is reported.\n" +
+           CaSelection::usageNotes();
 }
 
 int VerdictCommand::run(const std::vector<std::string>& arguments, std::ostream& out,
