@@ -1,7 +1,7 @@
 // CommandTable and the mpicsim command table: help generated from the table, --version, each
 // command's --help, one error path, and what a build without charts says.
 #include <gtest/gtest.h>
-#include <unistd.h>
+#include <sys/wait.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -23,6 +23,7 @@
 #include "mpicsim/mpic/Rir.hpp"
 #include "mpicsim/mpic/ValidationMethod.hpp"
 #include "mpicsim/routing/AttackType.hpp"
+#include "support/TemporaryDirectory.hpp"
 
 namespace mpicsim::cli {
 namespace {
@@ -229,15 +230,13 @@ TEST(CommandTableTest, WithoutChartsPlotExplainsWhy) {
 }
 
 TEST(CommandTableTest, WithoutChartsRunWritesNoPlotsAndSaysSoOnce) {
-    const fs::path directory =
-        fs::temp_directory_path() / ("mpicsim-command-table-" + std::to_string(::getpid()));
-    fs::remove_all(directory);
-    fs::create_directories(directory);
-    std::ofstream(directory / "t.txt") << "1|2|-1\n1|3|-1\n2|3|0\n3|4|-1\n";
-    std::ofstream(directory / "s.json") << R"({"name": "tiny", "topology": {"caida": "t.txt"},
+    const test::TemporaryDirectory temporary("mpicsim-command-table");
+    const fs::path& directory = temporary.path();
+    temporary.write("t.txt", "1|2|-1\n1|3|-1\n2|3|0\n3|4|-1\n");
+    temporary.write("s.json", R"({"name": "tiny", "topology": {"caida": "t.txt"},
         "ca_configurations": [{"name": "c", "primary": {"asn": 1, "rir": "ARIN"},
                                "remotes": [], "policy": "single"}],
-        "victims": "all", "adversaries": "all"})";
+        "victims": "all", "adversaries": "all"})");
     const Result result =
         run(mpicsimWithoutCharts(), {"run", (directory / "s.json").string(), "--out",
                                      (directory / "out").string(), "--threads", "1"});
@@ -255,7 +254,6 @@ TEST(CommandTableTest, WithoutChartsRunWritesNoPlotsAndSaysSoOnce) {
                                 (directory / "out2").string(), "--threads", "1", "--no-plots"});
     EXPECT_EQ(without.status, 0) << without.err;
     EXPECT_EQ(without.err.find("note: built without charts"), std::string::npos) << without.err;
-    fs::remove_all(directory);
 }
 
 }  // namespace

@@ -2,7 +2,6 @@
 // the closest known name, and no error message prints a command's whole usage text.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -19,6 +18,7 @@
 #include "mpicsim/io/InputError.hpp"
 #include "mpicsim/io/PerspectiveCatalogReader.hpp"
 #include "mpicsim/io/ScenarioReader.hpp"
+#include "support/TemporaryDirectory.hpp"
 
 namespace mpicsim::cli {
 namespace {
@@ -36,23 +36,8 @@ struct Result {
 
 class DidYouMeanTest : public ::testing::Test {
   protected:
-    void SetUp() override {
-        directory_ = fs::temp_directory_path() /
-                     ("mpicsim-did-you-mean-" + std::to_string(::getpid()) + "-" +
-                      ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(directory_);
-        fs::create_directories(directory_);
-        topology_ = write("topology.txt", "100|9|-1\n100|10|-1\n200|100|-1\n").string();
-    }
-    void TearDown() override {
-        std::error_code ignored;
-        fs::remove_all(directory_, ignored);
-    }
-
     fs::path write(const std::string& name, const std::string& text) const {
-        const fs::path path = directory_ / name;
-        std::ofstream(path, std::ios::binary) << text;
-        return path;
+        return directory_.write(name, text);
     }
 
     static const CommandTable& mpicsim() {
@@ -112,8 +97,8 @@ class DidYouMeanTest : public ::testing::Test {
                members + "}";
     }
 
-    fs::path directory_;
-    std::string topology_;
+    test::TemporaryDirectory directory_{"mpicsim-did-you-mean"};
+    std::string topology_ = write("topology.txt", "100|9|-1\n100|10|-1\n200|100|-1\n").string();
 };
 
 // ------------------------------------------------------------------------------------------
@@ -352,7 +337,8 @@ TEST_F(DidYouMeanTest, UnknownCaConfigurationKey) {
 
 TEST_F(DidYouMeanTest, UnknownScenarioKeyThroughRun) {
     const fs::path scenario = write("s.json", scenarioWith(R"(, "adversary": "all")"));
-    const Result result = run({"run", scenario.string(), "--out", (directory_ / "out").string()});
+    const Result result =
+        run({"run", scenario.string(), "--out", (directory_.path() / "out").string()});
     EXPECT_EQ(result.status, 2);
     EXPECT_EQ(result.err, "mpicsim run: error: " + scenario.string() +
                               ": at /adversary: unknown key 'adversary' \u2014 did you mean "
@@ -363,19 +349,19 @@ TEST_F(DidYouMeanTest, UnknownScenarioKeyThroughRun) {
 // No error message prints a usage text
 
 TEST_F(DidYouMeanTest, NoErrorPrintsTheUsage) {
-    const fs::path emptyDirectory = directory_ / "empty";
+    const fs::path emptyDirectory = directory_.path() / "empty";
     fs::create_directories(emptyDirectory);
     const std::vector<std::vector<std::string>> mistakes = {
         {"routes"},
         {"routes", "--topology", topology_, "--victim", "12345"},
-        {"routes", "--topology", (directory_ / "missing.txt").string(), "--victim", "9"},
+        {"routes", "--topology", (directory_.path() / "missing.txt").string(), "--victim", "9"},
         {"routes", "--topology", topology_, "--victim", "9", "stray"},
         {"verdict", "--topology", topology_, "--victim", "9"},
         {"verdict", "--topology", topology_, "--victim", "9", "--attacker", "10"},
         {"check-ca"},
         {"check-ca", "--ca", "nope"},
         {"run"},
-        {"run", (directory_ / "missing.json").string(), "--out", "x"},
+        {"run", (directory_.path() / "missing.json").string(), "--out", "x"},
         {"plot"},
         {"plot", emptyDirectory.string()},
         {"resilience", "--topology", topology_},
