@@ -5,6 +5,7 @@
 #include "mpicsim/mpic/Rir.hpp"
 #include "mpicsim/mpic/ValidationMethod.hpp"
 #include "mpicsim/routing/AttackType.hpp"
+#include "mpicsim/routing/TieBreak.hpp"
 
 namespace mpicsim::cli {
 namespace {
@@ -41,7 +42,7 @@ std::vector<std::string> OptionChoices::rirs() {
 }
 
 std::vector<std::string> OptionChoices::tieBreaks() {
-    return {"lowest-asn", "random:SEED", "md5"};
+    return {TieBreak::kSpellings.begin(), TieBreak::kSpellings.end()};
 }
 
 std::string OptionChoices::joined(const std::vector<std::string>& names,

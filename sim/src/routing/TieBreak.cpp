@@ -35,8 +35,13 @@ TieBreak TieBreak::fromString(std::string_view text) {
         throw std::invalid_argument("tie-break '" + std::string(text) +
                                     "': the seed must be an unsigned 64-bit integer");
     }
-    throw std::invalid_argument("unknown tie-break '" + std::string(text) +
-                                "' (expected lowest-asn, random:SEED or md5)");
+    std::string expected;
+    for (std::string_view spelling : kSpellings) {
+        expected += (expected.empty() ? "" : spelling == kSpellings.back() ? " or " : ", ");
+        expected += spelling;
+    }
+    throw std::invalid_argument("unknown tie-break '" + std::string(text) + "' (expected " +
+                                expected + ")");
 }
 
 std::string TieBreak::toString() const {

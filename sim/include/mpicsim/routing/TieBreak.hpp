@@ -24,6 +24,9 @@ class TieBreak {
     static TieBreak md5() { return TieBreak(Kind::Md5, 0); }
     // "lowest-asn", "random:SEED" or "md5"; throws std::invalid_argument otherwise.
     static TieBreak fromString(std::string_view text);
+    // The spellings fromString accepts, for usage texts and suggestions.
+    static constexpr std::array<std::string_view, 3> kSpellings = {"lowest-asn", "random:SEED",
+                                                                   "md5"};
 
     Kind kind() const { return kind_; }
     std::uint64_t seed() const { return seed_; }
