@@ -7,7 +7,10 @@
 #include <memory>
 #include <random>
 
+#include "mpicsim/experiment/ExperimentRunner.hpp"
 #include "mpicsim/io/CaidaReader.hpp"
+#include "mpicsim/io/PerspectiveCatalogReader.hpp"
+#include "mpicsim/io/ScenarioReader.hpp"
 #include "mpicsim/routing/Propagator.hpp"
 #include "mpicsim/topology/TopologyGenerator.hpp"
 
@@ -93,6 +96,35 @@ const bool kTrialsRegistered = [] {
     }
     return true;
 }();
+
+// A whole study on one thread, as `mpicsim run` drives it: three CA deployments under their own
+// policies, three attacks, 12 victims × 12 adversaries; every shard handed over in order.
+void RunStudy(benchmark::State& state) {
+    const Fixture& f = fixture();
+    const Scenario scenario = ScenarioReader::parse(
+        R"({"name": "bench", "topology": {"caida": "unused.txt"}, "seed": 2020,
+            "attacks": ["equally-specific", "subprefix", "forged-origin"],
+            "ca_configurations": ["single-vantage-point", "lets-encrypt-2020",
+                                  "br-2026-12-example"],
+            "policies": ["own", {"name": "br", "date": "2026-12-15"}],
+            "victims": {"sample": 12}, "adversaries": {"sample": 12}})",
+        "bench.json", ".", PerspectiveCatalogReader::builtIn(),
+        std::chrono::year_month_day{std::chrono::year{2026}, std::chrono::month{11},
+                                    std::chrono::day{30}});
+    const TrialPlan plan(f.graph, scenario);
+    const ExperimentRunner runner(f.graph, scenario, plan);
+    std::uint64_t shards = 0;
+    for (auto _ : state) {
+        shards += runner.run(1, 0, [](std::uint64_t, std::string_view rows) {
+            benchmark::DoNotOptimize(rows.data());
+        });
+    }
+    state.counters["trials/s"] = benchmark::Counter(
+        static_cast<double>(plan.unitCount() * static_cast<std::uint64_t>(state.iterations())),
+        benchmark::Counter::kIsRate);
+    benchmark::DoNotOptimize(shards);
+}
+BENCHMARK(RunStudy)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
 
 // For scale: one plain breadth-first search over the same graph (all links, undirected).
 void BreadthFirstSearch(benchmark::State& state) {
