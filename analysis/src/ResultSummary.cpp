@@ -124,9 +124,8 @@ Summary ResultSummary::fromTrialsCsv(const std::filesystem::path& trials,
 }
 
 Summary ResultSummary::summary() const {
-    const SummaryContext& context = context_;
     Summary summary;
-    summary.scenario = context.scenario;
+    summary.scenario = context_.scenario;
     for (const GroupTally& tally : groups_) {
         SummaryGroup group = tally.group;
         group.attackerSuccessRate =
@@ -145,8 +144,8 @@ Summary ResultSummary::summary() const {
         for (const auto& [asn, victimTally] : tally.victims) {
             resilience(i) = static_cast<double>(victimTally.failures) /
                             static_cast<double>(victimTally.adversaries);
-            const auto weight = context.victimWeights.find(asn);
-            weights(i) = weight == context.victimWeights.end() ? 1.0 : weight->second;
+            const auto weight = context_.victimWeights.find(asn);
+            weights(i) = weight == context_.victimWeights.end() ? 1.0 : weight->second;
             ++i;
         }
         group.victims = victimCount;
