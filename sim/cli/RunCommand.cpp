@@ -26,6 +26,22 @@ extern "C" void onInterrupt(int) {
     interrupted.store(true);
 }
 
+// While it lives, SIGINT and SIGTERM set `interrupted`: the run stops after a whole shard.
+class InterruptHandlers {
+  public:
+    InterruptHandlers() {
+        interrupted.store(false);
+        std::signal(SIGINT, onInterrupt);
+        std::signal(SIGTERM, onInterrupt);
+    }
+    ~InterruptHandlers() {
+        std::signal(SIGINT, SIG_DFL);
+        std::signal(SIGTERM, SIG_DFL);
+    }
+    InterruptHandlers(const InterruptHandlers&) = delete;
+    InterruptHandlers& operator=(const InterruptHandlers&) = delete;
+};
+
 class ProgressBar {
   public:
     ProgressBar(std::ostream& err, std::uint64_t total, std::uint64_t done)
@@ -125,25 +141,17 @@ int RunCommand::run(const std::vector<std::string>& arguments, std::ostream& out
                 << "\n";
         }
 
-        interrupted.store(false);
-        std::signal(SIGINT, onInterrupt);
-        std::signal(SIGTERM, onInterrupt);
         ProgressBar bar(err, shardCount, session.shardsDone());
         const std::uint64_t trialsPerShard =
             session.plan().shardSize() * session.runner().combinations().size();
         bool complete = false;
-        try {
+        {
+            const InterruptHandlers handlers;
             complete = session.run(
                 static_cast<std::size_t>(threads),
                 [&](std::uint64_t shardsDone) { bar.update(shardsDone, trialsPerShard); },
                 &interrupted);
-        } catch (...) {
-            std::signal(SIGINT, SIG_DFL);
-            std::signal(SIGTERM, SIG_DFL);
-            throw;
         }
-        std::signal(SIGINT, SIG_DFL);
-        std::signal(SIGTERM, SIG_DFL);
         bar.finish();
         if (!complete) {
             err << "mpicsim run: interrupted after " << session.shardsDone() << " of " << shardCount
