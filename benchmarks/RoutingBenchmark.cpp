@@ -74,6 +74,7 @@ void Trial(benchmark::State& state, AttackType type) {
     const Fixture& f = fixture();
     const Propagator propagator(f.graph, f.ranking, f.rov);
     RoutingOutcome outcome;
+    PropagationWorkspace workspace;
     std::size_t next = 0;
     for (auto _ : state) {
         Attack attack;
@@ -81,7 +82,7 @@ void Trial(benchmark::State& state, AttackType type) {
         attack.victim = f.pairs[next].first;
         attack.attacker = f.pairs[next].second;
         next = (next + 1) % f.pairs.size();
-        propagator.run(attack, outcome);
+        propagator.run(attack, outcome, workspace);
         benchmark::DoNotOptimize(outcome.outcomes().data());
     }
     state.counters["ases"] = static_cast<double>(f.graph.nodeCount());

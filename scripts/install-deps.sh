@@ -1,12 +1,21 @@
 #!/usr/bin/env bash
 # Installs mpicsim's build and test dependencies from Debian 12's packages.
+#   --without-qt   only what the CLI and the engine need (no Qt: for -DMPICSIM_WITH_CHARTS=OFF
+#                  -DMPICSIM_BUILD_GUI=OFF builds)
 set -euo pipefail
 packages=(
-  build-essential cmake g++ make pkg-config bzip2 git curl ca-certificates
+  build-essential cmake g++ make pkg-config bzip2 git curl ca-certificates clang-format
   libgtest-dev libgmock-dev libbenchmark-dev
   libboost-graph-dev libbz2-dev libssl-dev nlohmann-json3-dev libeigen3-dev
+)
+qt_packages=(
   qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev fonts-dejavu-core fontconfig
 )
+case "${1:-}" in
+  --without-qt) ;;
+  "") packages+=("${qt_packages[@]}") ;;
+  *) echo "usage: install-deps.sh [--without-qt]" >&2; exit 2 ;;
+esac
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||

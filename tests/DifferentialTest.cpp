@@ -333,12 +333,13 @@ TEST(Differential, EngineMatchesNaiveSimulator) {
     std::size_t trials = 0, comparisons = 0, mismatches = 0, messages = 0;
     std::size_t hijacked = 0, disconnected = 0;
     RoutingOutcome routing;
+    PropagationWorkspace workspace;
     for (std::uint64_t seed = 1; seed <= seedCount(); ++seed) {
         const Scenario scenario(seed);
         const AsGraph& graph = scenario.graph();
         const NaiveBgpSimulator naive(graph, scenario.tieBreak(), scenario.rovFlags());
         for (const Attack& attack : scenario.attacks()) {
-            scenario.propagator().run(attack, routing);
+            scenario.propagator().run(attack, routing, workspace);
             const std::vector<NaiveAsResult> expected = naive.run(attack);
             messages += naive.lastMessageCount();
             ++trials;
@@ -375,11 +376,12 @@ TEST(Differential, EngineMatchesNaiveSimulator) {
 
 TEST(Differential, DataPlaneTraceMatchesOutcome) {
     RoutingOutcome routing;
+    PropagationWorkspace workspace;
     std::size_t checked = 0;
     for (std::uint64_t seed = 1; seed <= seedCount(); ++seed) {
         const Scenario scenario(seed);
         for (const Attack& attack : scenario.attacks()) {
-            scenario.propagator().run(attack, routing);
+            scenario.propagator().run(attack, routing, workspace);
             int reported = 0;
             for (NodeIndex v = 0; v < scenario.graph().nodeCount(); ++v) {
                 ++checked;
@@ -398,6 +400,7 @@ TEST(Differential, DataPlaneTraceMatchesOutcome) {
 
 TEST(Differential, ExplainerAgreesWithChosenRoute) {
     RoutingOutcome routing;
+    PropagationWorkspace workspace;
     std::size_t explained = 0;
     std::size_t terminalsExplained = 0;
     for (std::uint64_t seed = 1; seed <= seedCount(); ++seed) {
@@ -405,7 +408,7 @@ TEST(Differential, ExplainerAgreesWithChosenRoute) {
         const AsGraph& graph = scenario.graph();
         const DecisionExplainer explainer(scenario.rov());
         for (const Attack& attack : scenario.attacks()) {
-            scenario.propagator().run(attack, routing);
+            scenario.propagator().run(attack, routing, workspace);
             int reported = 0;
             auto report = [&](NodeIndex v, const std::string& what) {
                 if (reported++ < kMaxReportsPerTrial) {

@@ -417,10 +417,11 @@ TEST(IndependentPathEnumeration, PropagatorChoosesOneOfTheEquallyPreferredPaths)
             const TieBreakRanking ranking(graph, tieBreak);
             const Propagator propagator(graph, ranking, rov);
             RoutingOutcome outcome;
+            PropagationWorkspace workspace;
             for (NodeIndex origin = 0; origin < graph.nodeCount(); ++origin) {
                 Attack attack;
                 attack.victim = origin;
-                propagator.run(attack, outcome);
+                propagator.run(attack, outcome, workspace);
                 const ChosenPaths& expected = small.byOrigin[origin];
                 for (NodeIndex v = 0; v < graph.nodeCount(); ++v) {
                     SCOPED_TRACE("seed " + std::to_string(small.seed) + ", origin AS" +
@@ -573,6 +574,7 @@ TEST(IndependentPathEnumeration, SameBestPreferenceAsPropagatorOnCaida2016) {
     const RovDeployment rov = RovDeployment::none(graph.nodeCount());
     const Propagator propagator(graph, ranking, rov);
     RoutingOutcome outcome;
+    PropagationWorkspace workspace;
     IndependentRoutes routes(graph);
     std::size_t multipath = 0;
     for (Asn originAsn : {13335u, 15169u, 3356u, 16509u, 8075u, 21342u, 7018u, 701u}) {
@@ -580,7 +582,7 @@ TEST(IndependentPathEnumeration, SameBestPreferenceAsPropagatorOnCaida2016) {
         ASSERT_TRUE(origin) << "AS" << originAsn;
         Attack attack;
         attack.victim = *origin;
-        propagator.run(attack, outcome);
+        propagator.run(attack, outcome, workspace);
         routes.run(*origin);
         std::size_t mismatches = 0;
         for (NodeIndex v = 0; v < graph.nodeCount(); ++v) {

@@ -60,13 +60,14 @@ TEST(PropagatorAllocation, TrialsOnAReusedOutcomeAllocateNothing) {
         }
     }
     RoutingOutcome outcome;
+    PropagationWorkspace workspace;
     for (const Attack& attack : attacks) {
-        propagator.run(attack, outcome);  // first use sizes the buffers
+        propagator.run(attack, outcome, workspace);  // first use sizes the buffers
     }
     const long before = allocationCount.load();
     for (int round = 0; round < 3; ++round) {
         for (const Attack& attack : attacks) {
-            propagator.run(attack, outcome);
+            propagator.run(attack, outcome, workspace);
         }
     }
     EXPECT_EQ(allocationCount.load() - before, 0);

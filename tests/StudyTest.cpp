@@ -337,8 +337,7 @@ TEST(Study, RecordsAgreeWithTheMpicEvaluator) {
             attack.victim = *graph.nodeOf(record.victim);
             attack.attacker = *graph.nodeOf(record.adversary);
             attack.victimPrefixLength = record.prefixLength;
-            RoutingOutcome routing;
-            propagator.run(attack, routing);
+            const RoutingOutcome routing = propagator.run(attack);
             ASSERT_EQ(record.verdicts.size(), runner.combinations().size());
             for (std::size_t k = 0; k < runner.combinations().size(); ++k) {
                 const auto& combination = runner.combinations()[k];

@@ -4,9 +4,9 @@
 #include <iomanip>
 #include <iostream>
 
+#include "mpicsim/experiment/TopologyProfile.hpp"
 #include "mpicsim/io/CaidaReader.hpp"
 #include "mpicsim/topology/TopologyGenerator.hpp"
-#include "mpicsim/topology/TopologyStats.hpp"
 #include "support/SharedData.hpp"
 
 namespace mpicsim {
@@ -18,12 +18,12 @@ constexpr std::uint64_t kCalibrationSeeds[] = {1, 2};
 constexpr double kTolerance = 0.15;
 
 // Generates a synthetic topology with as many ASes as the snapshot, prints both sets of
-// TopologyStats side by side, and fails on every figure more than 15% from the real one.
+// TopologyProfile figures side by side, and fails on every figure more than 15% from the real one.
 void expectCalibratedSeed(const std::string& snapshot, std::size_t ases,
                           const std::vector<std::pair<std::string, double>>& realFigures,
                           std::uint64_t seed) {
     const AsGraph synthetic = TopologyGenerator::generate(ases, seed).graph();
-    const auto syntheticFigures = TopologyStats::compute(synthetic).figures();
+    const auto syntheticFigures = TopologyProfile::compute(synthetic).figures();
     ASSERT_EQ(realFigures.size(), syntheticFigures.size());
     std::cout << std::left << std::setw(26) << "figure" << std::right << std::setw(14)
               << snapshot.substr(0, 8) << std::setw(14) << ("seed " + std::to_string(seed))
@@ -45,7 +45,7 @@ void expectCalibratedSeed(const std::string& snapshot, std::size_t ases,
 void expectCalibrated(const std::string& snapshot) {
     const auto path = test::sharedTopology(snapshot);
     const AsGraph real = CaidaReader::readFile(path);
-    const auto realFigures = TopologyStats::compute(real).figures();
+    const auto realFigures = TopologyProfile::compute(real).figures();
     for (const std::uint64_t seed : kCalibrationSeeds) {
         SCOPED_TRACE("seed " + std::to_string(seed));
         expectCalibratedSeed(snapshot, real.nodeCount(), realFigures, seed);

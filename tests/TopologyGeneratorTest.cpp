@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <stdexcept>
@@ -37,17 +38,68 @@ TEST(TopologyGenerator, AcceptsTenToTwoHundredThousandAses) {
     }
 }
 
-// AsGraph::fromLinks throws on a provider-customer cycle; the check below is independent of
-// it: ranks computed from the links alone must strictly increase from customer to provider.
+// The number of ASes a topological sort (Kahn's algorithm) of the provider-to-customer lines of
+// a CAIDA file can order; every AS of the file exactly when the hierarchy has no cycle. Reads the
+// written text itself, independently of CaidaReader and AsGraph.
+std::pair<std::size_t, std::size_t> topologicallySorted(const std::string& caidaText) {
+    std::map<Asn, std::vector<Asn>> customersOf;
+    std::map<Asn, std::size_t> providerCount;
+    std::istringstream lines(caidaText);
+    std::string line;
+    while (std::getline(lines, line)) {
+        if (line.empty() || line[0] == '#') {
+            continue;
+        }
+        std::istringstream fields(line);
+        std::string first, second, relationship;
+        std::getline(fields, first, '|');
+        std::getline(fields, second, '|');
+        std::getline(fields, relationship, '|');
+        const Asn a = static_cast<Asn>(std::stoul(first));
+        const Asn b = static_cast<Asn>(std::stoul(second));
+        providerCount.try_emplace(a, 0);
+        providerCount.try_emplace(b, 0);
+        if (relationship == "-1") {
+            customersOf[a].push_back(b);
+            ++providerCount[b];
+        }
+    }
+    std::vector<Asn> ready;
+    for (const auto& [asn, count] : providerCount) {
+        if (count == 0) {
+            ready.push_back(asn);
+        }
+    }
+    std::size_t ordered = 0;
+    while (!ready.empty()) {
+        const Asn top = ready.back();
+        ready.pop_back();
+        ++ordered;
+        for (const Asn customer : customersOf[top]) {
+            if (--providerCount[customer] == 0) {
+                ready.push_back(customer);
+            }
+        }
+    }
+    return {ordered, providerCount.size()};
+}
+
+TEST(TopologyGenerator, TopologicalSortCatchesACycle) {
+    EXPECT_EQ(topologicallySorted("1|2|-1\n2|3|-1\n3|4|0\n"),
+              (std::pair<std::size_t, std::size_t>{4, 4}));
+    EXPECT_EQ(topologicallySorted("1|2|-1\n2|3|-1\n3|1|-1\n3|4|-1\n"),
+              (std::pair<std::size_t, std::size_t>{0, 4}));
+}
+
 TEST(TopologyGenerator, HierarchyHasNoCycleAndCliqueHasNoProvider) {
     for (const std::uint64_t seed : {1u, 2u, 3u}) {
         const auto result = TopologyGenerator::generate(20'000, seed);
+        std::ostringstream written;
+        CaidaWriter::write(written, result.links, result.metadata, {});
+        const auto [ordered, ases] = topologicallySorted(written.str());
+        ASSERT_EQ(ordered, ases) << "seed " << seed << ": a provider-customer cycle";
+        ASSERT_EQ(ases, 20'000u);
         const AsGraph graph = result.graph();
-        for (NodeIndex v = 0; v < graph.nodeCount(); ++v) {
-            for (const NodeIndex provider : graph.providers(v)) {
-                ASSERT_GT(graph.rank(provider), graph.rank(v));
-            }
-        }
         const auto& clique = result.metadata.inputClique;
         ASSERT_GE(clique.size(), 2u);
         for (const Asn a : clique) {

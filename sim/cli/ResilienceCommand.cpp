@@ -6,7 +6,7 @@
 
 #include "CommandLine.hpp"
 #include "UsageError.hpp"
-#include "mpicsim/experiment/DeterministicRandom.hpp"
+#include "mpicsim/common/DeterministicRandom.hpp"
 #include "mpicsim/experiment/ResilienceCalculator.hpp"
 #include "mpicsim/io/AsnListReader.hpp"
 #include "mpicsim/io/AsnWeightReader.hpp"

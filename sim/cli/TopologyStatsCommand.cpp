@@ -4,9 +4,9 @@
 #include <nlohmann/json.hpp>
 
 #include "UsageError.hpp"
+#include "mpicsim/experiment/TopologyProfile.hpp"
 #include "mpicsim/io/CaidaReader.hpp"
 #include "mpicsim/io/InputError.hpp"
-#include "mpicsim/topology/TopologyStats.hpp"
 
 namespace mpicsim::cli {
 
@@ -38,9 +38,9 @@ int TopologyStatsCommand::run(const std::vector<std::string>& arguments, std::os
         if (format != "text" && format != "json") {
             throw UsageError("option --format expects text or json, got '" + format + "'");
         }
-        std::vector<TopologyStats> stats;
+        std::vector<TopologyProfile> stats;
         for (const std::string& file : files) {
-            stats.push_back(TopologyStats::compute(CaidaReader::readFile(file)));
+            stats.push_back(TopologyProfile::compute(CaidaReader::readFile(file)));
         }
         if (format == "json") {
             nlohmann::json result = nlohmann::json::array();
@@ -63,7 +63,7 @@ int TopologyStatsCommand::run(const std::vector<std::string>& arguments, std::os
         const auto rows = stats.front().figures();
         for (std::size_t r = 0; r < rows.size(); ++r) {
             out << std::left << std::setw(26) << rows[r].first;
-            for (const TopologyStats& s : stats) {
+            for (const TopologyProfile& s : stats) {
                 const double value = s.figures()[r].second;
                 out << std::right << std::setw(26) << std::setprecision(value < 10 ? 4 : 10)
                     << value;

@@ -152,6 +152,7 @@ int VerdictCommand::run(const std::vector<std::string>& arguments, std::ostream&
         std::vector<AttemptReport> attempts;
         std::vector<std::string> skipped;
         RoutingOutcome routing;
+        PropagationWorkspace workspace;
         for (const PrefixTarget& target : domain.targetsFor(*method)) {
             Attack attack = setup->attack;
             attack.victim = *graph.nodeOf(target.origin);
@@ -160,7 +161,7 @@ int VerdictCommand::run(const std::vector<std::string>& arguments, std::ostream&
                 skipped.push_back(target.role + " is in the attacker's own AS");
                 continue;
             }
-            propagator.run(attack, routing);
+            propagator.run(attack, routing, workspace);
             attempts.push_back(evaluator->evaluate(routing, target));
         }
         if (attempts.empty()) {

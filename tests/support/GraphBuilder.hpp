@@ -11,7 +11,7 @@ namespace mpicsim::test {
 
 // Small hand-written topologies: provider-customer pairs and peer pairs by ASN.
 class GraphBuilder {
-public:
+  public:
     GraphBuilder& providerOf(Asn provider, Asn customer) {
         links_.push_back({provider, customer, LinkType::ProviderToCustomer, LinkSource::Bgp});
         return *this;
@@ -23,7 +23,7 @@ public:
     AsGraph build() const { return AsGraph::fromLinks(links_); }
     const std::vector<AsLink>& links() const { return links_; }
 
-private:
+  private:
     std::vector<AsLink> links_;
 };
 

@@ -29,12 +29,12 @@ inline std::filesystem::path sharedTopology(const std::string& fileName) {
 }  // namespace mpicsim::test
 
 // Skips the test when a ../shared file is missing, except under CI=true, where it fails.
-#define MPICSIM_REQUIRE_SHARED_FILE(path)                                                 \
-    do {                                                                                   \
-        if (!std::filesystem::exists(path)) {                                              \
-            if (::mpicsim::test::runningUnderCi()) {                                       \
-                FAIL() << "required shared file is missing under CI=true: " << (path);     \
-            }                                                                              \
-            GTEST_SKIP() << "shared file not found: " << (path);                           \
-        }                                                                                  \
+#define MPICSIM_REQUIRE_SHARED_FILE(path)                                              \
+    do {                                                                               \
+        if (!std::filesystem::exists(path)) {                                          \
+            if (::mpicsim::test::runningUnderCi()) {                                   \
+                FAIL() << "required shared file is missing under CI=true: " << (path); \
+            }                                                                          \
+            GTEST_SKIP() << "shared file not found: " << (path);                       \
+        }                                                                              \
     } while (false)

@@ -12,6 +12,7 @@ namespace mpicsim {
 
 struct ExperimentRunner::Workspace {
     RoutingOutcome routing;
+    PropagationWorkspace propagation;
     std::vector<RemoteResult> remotes;
 };
 
@@ -101,7 +102,7 @@ void ExperimentRunner::computeTrial(std::uint64_t index, Workspace& workspace,
     attack.victim = unit.victim;
     attack.attacker = unit.adversary;
     attack.victimPrefixLength = scenario_.prefixLengths[unit.prefixIndex];
-    propagators_[unit.rovIndex]->run(attack, workspace.routing);
+    propagators_[unit.rovIndex]->run(attack, workspace.routing, workspace.propagation);
 
     record.rovIndex = unit.rovIndex;
     record.rovLabel = scenario_.rovSettings[unit.rovIndex].label;

@@ -4,7 +4,7 @@
 #include <numeric>
 #include <stdexcept>
 
-#include "mpicsim/experiment/DeterministicRandom.hpp"
+#include "mpicsim/common/DeterministicRandom.hpp"
 #include "mpicsim/topology/CustomerCone.hpp"
 
 namespace mpicsim {

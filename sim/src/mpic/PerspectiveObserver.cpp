@@ -3,14 +3,13 @@
 #include <algorithm>
 #include <vector>
 
+#include "mpicsim/routing/RoutePolicy.hpp"
+
 namespace mpicsim {
 namespace {
 
-struct Offer {
-    NodeIndex neighbour;
-    RouteAttributes attributes;
-    Outcome leadsTo;
-};
+// The prefixes an own node compares, most specific first: it forwards on the first it holds.
+constexpr PrefixSlot kSlotsBySpecificity[] = {PrefixSlot::Subprefix, PrefixSlot::VictimPrefix};
 
 }  // namespace
 
@@ -29,51 +28,25 @@ PerspectiveObservation PerspectiveObserver::observe(const RoutingOutcome& routin
         return observation;
     }
 
+    // An own node receives what its neighbours export to it, picks a route by the same decision
+    // process, forwards on the most specific prefix it holds and announces nothing.
     observation.inheritsHostRouting = false;
-    const bool rovFiltering = placed.perspective().rovFiltering;
-    for (PrefixSlot slot : {PrefixSlot::Subprefix, PrefixSlot::VictimPrefix}) {
-        if (slot == PrefixSlot::Subprefix && !routing.usesSubprefix()) {
+    std::vector<RouteSource> sources;
+    for (const auto& [neighbour, role] : placed.attachments()) {
+        sources.push_back({neighbour, PerspectiveLink::receivedAs(role)});
+    }
+    for (PrefixSlot slot : kSlotsBySpecificity) {
+        const RouteExplanation offered = DecisionExplainer::offers(
+            routing, sources, slot, placed.perspective().rovFiltering, std::nullopt);
+        if (offered.candidates.empty()) {
             continue;
         }
-        std::vector<Offer> offers;
-        for (const auto& [neighbour, role] : placed.attachments()) {
-            if (!routing.hasRoute(neighbour, slot)) {
-                continue;
-            }
-            const std::uint64_t key = routing.key(neighbour, slot);
-            const RouteClass heldAs = RouteKey::routeClass(key);
-            // A provider exports everything to its customer; peers and customers only their
-            // own and customer-learned routes. Seen from the perspective, a neighbour that is
-            // its provider gives a provider route, and so on.
-            RouteClass receivedAs = RouteClass::Provider;
-            if (role == PerspectiveLink::Role::Peer) {
-                receivedAs = RouteClass::Peer;
-            } else if (role == PerspectiveLink::Role::Customer) {
-                receivedAs = RouteClass::Customer;
-            }
-            if (receivedAs != RouteClass::Provider && heldAs > RouteClass::Customer) {
-                continue;
-            }
-            if (rovFiltering && routing.rovInvalid(neighbour, slot)) {
-                continue;
-            }
-            offers.push_back(
-                {neighbour,
-                 {receivedAs, RouteKey::pathLength(key) + 1, routing.ranking().rankOf(neighbour)},
-                 RouteKey::tag(key)});
-        }
-        if (offers.empty()) {
-            continue;
-        }
-        std::sort(offers.begin(), offers.end(), [](const Offer& a, const Offer& b) {
-            return a.attributes.isPreferredTo(b.attributes);
-        });
+        const CandidateRoute& chosen = offered.candidates.front();
         observation.slot = slot;
-        observation.outcome = offers[0].leadsTo;
-        observation.routeClass = offers[0].attributes.routeClass;
-        observation.nextHop = offers[0].neighbour;
-        observation.step =
-            offers[0].attributes.stepOver(offers.size() > 1 ? &offers[1].attributes : nullptr);
+        observation.outcome = chosen.leadsTo;
+        observation.routeClass = chosen.attributes.routeClass;
+        observation.nextHop = chosen.neighbour;
+        observation.step = offered.step;
         return observation;
     }
     return observation;
@@ -84,33 +57,23 @@ Outcome PerspectiveObserver::outcomeOf(const RoutingOutcome& routing,
     if (!placed.hasOwnNode()) {
         return routing.outcome(placed.hostNode());
     }
-    const bool rovFiltering = placed.perspective().rovFiltering;
-    for (PrefixSlot slot : {PrefixSlot::Subprefix, PrefixSlot::VictimPrefix}) {
-        if (slot == PrefixSlot::Subprefix && !routing.usesSubprefix()) {
+    // The same rules as DecisionExplainer::offers, without building the candidate list.
+    const bool validates = placed.perspective().rovFiltering;
+    for (PrefixSlot slot : kSlotsBySpecificity) {
+        if (!RoutePolicy::prefixAccepted(routing.prefixLength(slot))) {
             continue;
         }
         std::uint64_t best = RouteKey::kNone;
         for (const auto& [neighbour, role] : placed.attachments()) {
-            if (!routing.hasRoute(neighbour, slot)) {
-                continue;
-            }
             const std::uint64_t key = routing.key(neighbour, slot);
-            RouteClass receivedAs = RouteClass::Provider;
-            if (role == PerspectiveLink::Role::Peer) {
-                receivedAs = RouteClass::Peer;
-            } else if (role == PerspectiveLink::Role::Customer) {
-                receivedAs = RouteClass::Customer;
-            }
-            if (receivedAs != RouteClass::Provider &&
-                RouteKey::routeClass(key) > RouteClass::Customer) {
+            const RouteClass receivedAs = PerspectiveLink::receivedAs(role);
+            if (key == RouteKey::kNone ||
+                !RoutePolicy::exportAllowed(RouteKey::routeClass(key), receivedAs) ||
+                !RoutePolicy::importAllowed(validates, routing.rovInvalid(neighbour, slot))) {
                 continue;
             }
-            if (rovFiltering && routing.rovInvalid(neighbour, slot)) {
-                continue;
-            }
-            best = std::min(
-                best, RouteKey::pack(receivedAs, RouteKey::pathLength(key) + 1,
-                                     routing.ranking().rankOf(neighbour), RouteKey::tag(key)));
+            best = std::min(best, RoutePolicy::receivedKey(key, receivedAs,
+                                                           routing.ranking().rankOf(neighbour)));
         }
         if (best != RouteKey::kNone) {
             return RouteKey::tag(best);

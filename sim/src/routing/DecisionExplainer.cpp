@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "mpicsim/routing/RoutePolicy.hpp"
+
 namespace mpicsim {
 
 RouteExplanation DecisionExplainer::explain(const RoutingOutcome& routing, NodeIndex node) const {
@@ -20,64 +22,78 @@ RouteExplanation DecisionExplainer::explain(const RoutingOutcome& routing, NodeI
 
 RouteExplanation DecisionExplainer::explain(const RoutingOutcome& routing, NodeIndex node,
                                             PrefixSlot slot) const {
-    RouteExplanation explanation;
-    if (routing.hasRoute(node, slot)) {
-        explanation.slot = slot;
-    }
     if (routing.originates(node, slot)) {
+        RouteExplanation explanation;
+        explanation.slot = slot;
         explanation.step = DecisionStep::Origin;
         return explanation;
     }
-    if (slot == PrefixSlot::Subprefix && !routing.usesSubprefix()) {
-        return explanation;
-    }
     const AsGraph& graph = routing.graph();
-    const Attack& attack = routing.attack();
-
-    auto consider = [&](NodeIndex neighbour, RouteClass receivedAs, RouteClass exportLimit) {
-        if (!routing.hasRoute(neighbour, slot)) {
-            return;
-        }
-        const std::uint64_t neighbourKey = routing.key(neighbour, slot);
-        if (RouteKey::routeClass(neighbourKey) > exportLimit) {
-            return;  // valley-free export: not sent over this relationship
-        }
-        const std::vector<NodeIndex> path = routing.pathNodes(neighbour, slot);
-        const bool loop = std::find(path.begin(), path.end(), node) != path.end() ||
-                          (routing.forgedPath(neighbour, slot) && node == attack.victim);
-        if (loop) {
-            return;  // the AS finds its own ASN in the path
-        }
-        if (rov_.adopts(node) && routing.rovInvalid(neighbour, slot)) {
-            explanation.rovRejected.push_back(neighbour);
-            return;
-        }
-        CandidateRoute candidate;
-        candidate.neighbour = neighbour;
-        candidate.attributes = {receivedAs, RouteKey::pathLength(neighbourKey) + 1,
-                                routing.ranking().rankOf(neighbour)};
-        candidate.leadsTo = RouteKey::tag(neighbourKey);
-        explanation.candidates.push_back(candidate);
-    };
+    std::vector<RouteSource> sources;
     for (NodeIndex customer : graph.customers(node)) {
-        consider(customer, RouteClass::Customer, RouteClass::Customer);
+        sources.push_back({customer, RouteClass::Customer});
     }
     for (NodeIndex peer : graph.peers(node)) {
-        consider(peer, RouteClass::Peer, RouteClass::Customer);
+        sources.push_back({peer, RouteClass::Peer});
     }
     for (NodeIndex provider : graph.providers(node)) {
-        consider(provider, RouteClass::Provider, RouteClass::Provider);
+        sources.push_back({provider, RouteClass::Provider});
+    }
+    RouteExplanation explanation = offers(routing, sources, slot, rov_.adopts(node), node);
+    explanation.slot =
+        routing.hasRoute(node, slot) ? std::optional<PrefixSlot>(slot) : std::nullopt;
+    return explanation;
+}
+
+RouteExplanation DecisionExplainer::offers(const RoutingOutcome& routing,
+                                           std::span<const RouteSource> sources, PrefixSlot slot,
+                                           bool receiverValidates,
+                                           std::optional<NodeIndex> receiver) {
+    RouteExplanation explanation;
+    if (!RoutePolicy::prefixAccepted(routing.prefixLength(slot))) {
+        return explanation;  // nobody imports it, whoever announces it
+    }
+    for (const RouteSource& source : sources) {
+        if (!routing.hasRoute(source.neighbour, slot)) {
+            continue;
+        }
+        const std::uint64_t neighbourKey = routing.key(source.neighbour, slot);
+        if (!RoutePolicy::exportAllowed(RouteKey::routeClass(neighbourKey), source.receivedAs)) {
+            continue;
+        }
+        if (receiver) {
+            const std::vector<NodeIndex> path = routing.pathNodes(source.neighbour, slot);
+            const bool loop = std::find(path.begin(), path.end(), *receiver) != path.end() ||
+                              (routing.forgedPath(source.neighbour, slot) &&
+                               *receiver == routing.attack().victim);
+            if (loop) {
+                continue;  // the AS finds its own ASN in the path
+            }
+        }
+        if (!RoutePolicy::importAllowed(receiverValidates,
+                                        routing.rovInvalid(source.neighbour, slot))) {
+            explanation.rovRejected.push_back(source.neighbour);
+            continue;
+        }
+        CandidateRoute candidate;
+        candidate.neighbour = source.neighbour;
+        candidate.attributes = RouteKey::attributes(RoutePolicy::receivedKey(
+            neighbourKey, source.receivedAs, routing.ranking().rankOf(source.neighbour)));
+        candidate.leadsTo = RouteKey::tag(neighbourKey);
+        explanation.candidates.push_back(candidate);
     }
     std::sort(explanation.candidates.begin(), explanation.candidates.end(),
               [](const CandidateRoute& a, const CandidateRoute& b) {
-                  return a.attributes.isPreferredTo(b.attributes);
+                  return RoutePolicy::prefers(a.attributes, b.attributes);
               });
-
     const auto& candidates = explanation.candidates;
-    explanation.step = candidates.empty()
-                           ? DecisionStep::NoRoute
-                           : candidates[0].attributes.stepOver(
-                                 candidates.size() > 1 ? &candidates[1].attributes : nullptr);
+    if (candidates.empty()) {
+        explanation.step = DecisionStep::NoRoute;
+    } else {
+        explanation.slot = slot;
+        explanation.step = RoutePolicy::decidingStep(
+            candidates[0].attributes, candidates.size() > 1 ? &candidates[1].attributes : nullptr);
+    }
     return explanation;
 }
 

@@ -4,17 +4,14 @@
 #include <stdexcept>
 #include <string>
 
+#include "mpicsim/routing/RoutePolicy.hpp"
+
 namespace mpicsim {
 namespace {
 
 constexpr std::uint64_t kNone = RouteKey::kNone;
-constexpr std::uint64_t kOneHop = std::uint64_t{1} << RouteKey::kLengthShift;
 constexpr std::uint8_t kTagVictim = static_cast<std::uint8_t>(Outcome::Victim);
 constexpr std::uint8_t kTagAttacker = static_cast<std::uint8_t>(Outcome::Attacker);
-
-constexpr std::uint64_t classBits(RouteClass routeClass) {
-    return std::uint64_t{static_cast<std::uint8_t>(routeClass)} << RouteKey::kClassShift;
-}
 
 constexpr std::uint64_t originKey(Outcome tag, std::uint32_t pathLength = 0) {
     return RouteKey::pack(RouteClass::Origin, pathLength, RouteKey::kOriginTieRank, tag);
@@ -42,9 +39,26 @@ Propagator::Propagator(const AsGraph& graph, const TieBreakRanking& ranking,
     bake(providers_, [&](NodeIndex v) { return graph.providers(v); });
 }
 
+// Why no AS-path loop check is needed. Read from its holder, every route's path is valley-free:
+// zero or more hops up to providers, at most one peer hop, then hops down to customers until
+// the origin; every AS on the downward part (the peer's side of a peer hop included) forwards on
+// an own or customer route, since only those are exported up or sideways (RoutePolicy's export
+// rule). Suppose AS u is offered a route whose path contains u:
+//  - from a customer c (a customer route): the whole path lies below c, so u would be its own
+//    indirect customer, which AsGraph's acyclic provider hierarchy rules out;
+//  - from a peer (a peer route): the whole path is a downward part, so u forwards on an own or
+//    customer route;
+//  - from a provider p (a provider route): u cannot lie on the upward part (u would be a provider
+//    of its own provider), so it lies on the downward part and forwards on an own or customer
+//    route.
+// In the last two cases u already holds a route of a better class (own or customer over peer or
+// provider, RoutePolicy's first step; the forged path "attacker victim" ends at the victim, who
+// holds its own route), so the looping offer never wins the minimum. Dropping it, as a BGP
+// speaker that finds its own ASN in the path does, changes nothing; the naive reference
+// simulator in the tests drops it explicitly and agrees with this propagation.
 template <bool kOverlay>
 void Propagator::propagate(std::initializer_list<Seed> seeds, std::uint8_t invalidTagMask,
-                           const std::uint64_t* overlay, RoutingOutcome& scratch,
+                           const std::uint64_t* overlay, PropagationWorkspace& scratch,
                            std::uint64_t* keys) const {
     const NodeIndex n = static_cast<NodeIndex>(graph_.nodeCount());
     const std::uint8_t* adopterMasks = rov_.adopterMasks().data();
@@ -64,16 +78,13 @@ void Propagator::propagate(std::initializer_list<Seed> seeds, std::uint8_t inval
         }
     };
     // Offers a route from `sender` to `receiver`, which keeps the better of it and its own.
-    auto offer = [&](NodeIndex receiver, std::uint64_t senderKey, std::uint64_t receivedClass,
+    auto offer = [&](NodeIndex receiver, std::uint64_t senderKey, RouteClass receivedAs,
                      std::uint32_t senderTieRank) {
-        const std::uint8_t dropMask = adopterMasks[receiver] & invalidTagMask;
-        if ((dropMask >> (senderKey & RouteKey::kTagMask)) & 1u) {
+        if (!RoutePolicy::importAllowed(adopterMasks[receiver], invalidTagMask, senderKey)) {
             return false;
         }
         const std::uint64_t candidate =
-            retag(receiver, receivedClass | ((senderKey & RouteKey::kLengthMask) + kOneHop) |
-                                (std::uint64_t{senderTieRank} << RouteKey::kTieShift) |
-                                (senderKey & RouteKey::kTagMask));
+            retag(receiver, RoutePolicy::receivedKey(senderKey, receivedAs, senderTieRank));
         const bool firstRoute = upward[receiver] == kNone;
         if (firstRoute) {
             touched.push_back(receiver);
@@ -99,37 +110,44 @@ void Propagator::propagate(std::initializer_list<Seed> seeds, std::uint8_t inval
         customerRouted.push_back(sender);
         const std::uint64_t senderKey = upward[sender];
         const std::uint32_t senderTieRank = ranking_.rankOf(sender);
+        if (!RoutePolicy::exportAllowed(RouteKey::routeClass(senderKey), RouteClass::Customer)) {
+            continue;  // never taken: the heap holds origins and customer-route holders only
+        }
         for (NodeIndex provider : graph_.providers(sender)) {
-            if (offer(provider, senderKey, classBits(RouteClass::Customer), senderTieRank)) {
+            if (offer(provider, senderKey, RouteClass::Customer, senderTieRank)) {
                 frontier.push_back(provider);
                 std::push_heap(frontier.begin(), frontier.end(), std::greater<>());
             }
         }
     }
-    // Phase 2: one peer hop, from the nodes with own or customer routes only.
+    // Phase 2: one peer hop. Only own and customer routes are exported to peers, and only the
+    // nodes of phase 1 hold them: a route a peer hop delivers goes no further sideways or up.
     for (NodeIndex sender : customerRouted) {
         const std::uint64_t senderKey = upward[sender];
+        if (!RoutePolicy::exportAllowed(RouteKey::routeClass(senderKey), RouteClass::Peer)) {
+            continue;
+        }
         const std::uint32_t senderTieRank = ranking_.rankOf(sender);
         for (NodeIndex peer : graph_.peers(sender)) {
-            offer(peer, senderKey, classBits(RouteClass::Peer), senderTieRank);
+            offer(peer, senderKey, RouteClass::Peer, senderTieRank);
         }
     }
     // Phase 3: provider routes descend; every provider of v follows v in node order, so each
-    // node pulls from final routes. Every node's entry in `keys` is written here.
+    // node pulls from final routes. A provider exports every route to its customers, so only
+    // the import rule filters here. Every node's entry in `keys` is written here.
+    static_assert(RoutePolicy::exportAllowed(RouteClass::Provider, RouteClass::Provider));
     const std::uint32_t* offsets = providers_.offsets.data();
     const Edge* edges = providers_.edges.data();
     for (NodeIndex v = n; v-- > 0;) {
         std::uint64_t best = upward[v];
-        const std::uint8_t dropMask = adopterMasks[v] & invalidTagMask;
+        const std::uint8_t adopterMask = adopterMasks[v];
         for (const Edge* edge = edges + offsets[v]; edge != edges + offsets[v + 1]; ++edge) {
             const std::uint64_t providerKey = keys[edge->neighbour];
             const bool usable =
-                providerKey != kNone && !((dropMask >> (providerKey & RouteKey::kTagMask)) & 1u);
+                providerKey != kNone &&
+                RoutePolicy::importAllowed(adopterMask, invalidTagMask, providerKey);
             const std::uint64_t candidate =
-                classBits(RouteClass::Provider) |
-                ((providerKey & RouteKey::kLengthMask) + kOneHop) |
-                (std::uint64_t{edge->neighbourTieRank} << RouteKey::kTieShift) |
-                (providerKey & RouteKey::kTagMask);
+                RoutePolicy::receivedKey(providerKey, RouteClass::Provider, edge->neighbourTieRank);
             best = std::min(best, usable ? candidate : kNone);
         }
         keys[v] = best == kNone ? kNone : retag(v, best);
@@ -142,11 +160,13 @@ void Propagator::propagate(std::initializer_list<Seed> seeds, std::uint8_t inval
 
 RoutingOutcome Propagator::run(const Attack& attack) const {
     RoutingOutcome outcome;
-    run(attack, outcome);
+    PropagationWorkspace workspace;
+    run(attack, outcome, workspace);
     return outcome;
 }
 
-void Propagator::run(const Attack& attack, RoutingOutcome& out) const {
+void Propagator::run(const Attack& attack, RoutingOutcome& out,
+                     PropagationWorkspace& workspace) const {
     const std::size_t n = graph_.nodeCount();
     if (attack.victim >= n || (attack.hasAttacker() && attack.attacker >= n)) {
         throw std::invalid_argument("attack names a node outside the graph");
@@ -163,33 +183,33 @@ void Propagator::run(const Attack& attack, RoutingOutcome& out) const {
     out.ranking_ = &ranking_;
     out.attack_ = attack;
     out.outcomes_.resize(n);
-    out.terminalOverlay_.resize(n, kNone);
+    workspace.terminalOverlay_.resize(n, kNone);
     auto& victimKeys = out.keys_[static_cast<int>(PrefixSlot::VictimPrefix)];
     auto& subprefixKeys = out.keys_[static_cast<int>(PrefixSlot::Subprefix)];
     victimKeys.resize(n);
     out.invalidTagMask_ = {0, 0};
-    out.upwardKeys_.resize(n, kNone);
-    out.touched_.reserve(n);
-    out.frontier_.reserve(n);
-    out.customerRouted_.reserve(n);
+    workspace.upwardKeys_.resize(n, kNone);
+    workspace.touched_.reserve(n);
+    workspace.frontier_.reserve(n);
+    workspace.customerRouted_.reserve(n);
     const Seed victimSeed{attack.victim, originKey(Outcome::Victim)};
 
     switch (attack.type) {
         case AttackType::None:
             subprefixKeys.clear();
-            propagate<false>({victimSeed}, 0, nullptr, out, victimKeys.data());
+            propagate<false>({victimSeed}, 0, nullptr, workspace, victimKeys.data());
             break;
         case AttackType::EquallySpecific:
             subprefixKeys.clear();
             out.invalidTagMask_[0] = 1u << kTagAttacker;
             propagate<false>({victimSeed, {attack.attacker, originKey(Outcome::Attacker)}},
-                             out.invalidTagMask_[0], nullptr, out, victimKeys.data());
+                             out.invalidTagMask_[0], nullptr, workspace, victimKeys.data());
             break;
         case AttackType::ForgedOrigin:
             // The path "attacker victim" is one AS longer and names the authorised origin.
             subprefixKeys.clear();
             propagate<false>({victimSeed, {attack.attacker, originKey(Outcome::Attacker, 1)}}, 0,
-                             nullptr, out, victimKeys.data());
+                             nullptr, workspace, victimKeys.data());
             break;
         case AttackType::Subprefix:
             subprefixKeys.resize(n);
@@ -201,13 +221,13 @@ void Propagator::run(const Attack& attack, RoutingOutcome& out) const {
             } else {
                 // Traffic that enters the victim's AS is delivered there, even when the victim
                 // holds (and passes on) the attacker's sub-prefix route.
-                out.terminalOverlay_[attack.victim] = originKey(Outcome::Victim);
+                workspace.terminalOverlay_[attack.victim] = originKey(Outcome::Victim);
                 propagate<true>({{attack.attacker, originKey(Outcome::Attacker)}},
-                                out.invalidTagMask_[1], out.terminalOverlay_.data(), out,
-                                subprefixKeys.data());
-                out.terminalOverlay_[attack.victim] = kNone;
+                                out.invalidTagMask_[1], workspace.terminalOverlay_.data(),
+                                workspace, subprefixKeys.data());
+                workspace.terminalOverlay_[attack.victim] = kNone;
             }
-            propagate<true>({victimSeed}, 0, subprefixKeys.data(), out, victimKeys.data());
+            propagate<true>({victimSeed}, 0, subprefixKeys.data(), workspace, victimKeys.data());
             break;
     }
 

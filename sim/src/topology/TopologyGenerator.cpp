@@ -7,7 +7,7 @@
 #include <string>
 #include <unordered_set>
 
-#include "mpicsim/experiment/DeterministicRandom.hpp"
+#include "mpicsim/common/DeterministicRandom.hpp"
 
 namespace mpicsim {
 namespace {

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include "mpicsim/experiment/DeterministicRandom.hpp"
-#include "mpicsim/routing/Propagator.hpp"
 #include "mpicsim/topology/CustomerCone.hpp"
 
 namespace mpicsim {
@@ -23,7 +21,7 @@ std::array<double, 4> percentiles(std::vector<std::uint32_t> values) {
 
 }  // namespace
 
-TopologyStats TopologyStats::compute(const AsGraph& graph, std::uint64_t seed) {
+TopologyStats TopologyStats::compute(const AsGraph& graph) {
     TopologyStats stats;
     const std::size_t n = graph.nodeCount();
     stats.ases = n;
@@ -48,44 +46,6 @@ TopologyStats TopologyStats::compute(const AsGraph& graph, std::uint64_t seed) {
     stats.withPeersShare = static_cast<double>(withPeers) / static_cast<double>(n);
     stats.rankDepth = graph.maxRank();
 
-    const TieBreakRanking ranking(graph, TieBreak::lowestAsn());
-    const RovDeployment rov = RovDeployment::none(n);
-    const Propagator propagator(graph, ranking, rov);
-    RoutingOutcome outcome;
-    DeterministicRandom random(seed);
-    double lengthSum = 0;
-    double lengthCount = 0;
-    for (std::size_t i = 0; i < kSampleOrigins; ++i) {
-        Attack attack;
-        attack.type = AttackType::None;
-        attack.victim = static_cast<NodeIndex>(random.below(n));
-        propagator.run(attack, outcome);
-        for (NodeIndex v = 0; v < n; ++v) {
-            if (v != attack.victim && outcome.hasRoute(v, PrefixSlot::VictimPrefix)) {
-                lengthSum += RouteKey::pathLength(outcome.key(v, PrefixSlot::VictimPrefix));
-                lengthCount += 1;
-            }
-        }
-    }
-    stats.meanPathLength = lengthCount > 0 ? lengthSum / lengthCount : 0;
-    if (n >= 2) {
-        double shareSum = 0;
-        for (std::size_t i = 0; i < kSamplePairs; ++i) {
-            Attack attack;
-            attack.type = AttackType::EquallySpecific;
-            attack.victim = static_cast<NodeIndex>(random.below(n));
-            do {
-                attack.attacker = static_cast<NodeIndex>(random.below(n));
-            } while (attack.attacker == attack.victim);
-            propagator.run(attack, outcome);
-            std::size_t captured = 0;
-            for (Outcome o : outcome.outcomes()) {
-                captured += o == Outcome::Attacker ? 1 : 0;
-            }
-            shareSum += static_cast<double>(captured) / static_cast<double>(n);
-        }
-        stats.meanHijackShare = shareSum / static_cast<double>(kSamplePairs);
-    }
     return stats;
 }
 
@@ -106,8 +66,6 @@ std::vector<std::pair<std::string, double>> TopologyStats::figures() const {
         {"stub_share", stubShare},
         {"with_peers_share", withPeersShare},
         {"rank_depth", static_cast<double>(rankDepth)},
-        {"mean_path_length", meanPathLength},
-        {"mean_hijack_share", meanHijackShare},
     };
 }
 

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "mpicsim/routing/RouteClass.hpp"
 #include "mpicsim/topology/AsLink.hpp"
 
 namespace mpicsim {
@@ -13,6 +14,19 @@ struct PerspectiveLink {
 
     Asn neighbour = 0;
     Role role = Role::Provider;
+
+    // The class the perspective learns this neighbour's routes under.
+    static constexpr RouteClass receivedAs(Role role) {
+        switch (role) {
+            case Role::Provider:
+                return RouteClass::Provider;
+            case Role::Peer:
+                return RouteClass::Peer;
+            case Role::Customer:
+                return RouteClass::Customer;
+        }
+        return RouteClass::Provider;
+    }
 };
 
 constexpr std::string_view toString(PerspectiveLink::Role role) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "mpicsim/routing/AttackType.hpp"
+#include "mpicsim/routing/RoutePolicy.hpp"
 #include "mpicsim/topology/AsGraph.hpp"
 
 namespace mpicsim {
@@ -9,7 +10,7 @@ namespace mpicsim {
 // sub-prefix hijack of a /24 reaches nobody beyond the attacker's own AS.
 struct Attack {
     static constexpr int kDefaultVictimPrefixLength = 22;
-    static constexpr int kLongestRoutablePrefixLength = 24;
+    static constexpr int kLongestRoutablePrefixLength = RoutePolicy::kLongestAcceptedPrefixLength;
 
     AttackType type = AttackType::None;
     NodeIndex victim = 0;
@@ -19,7 +20,7 @@ struct Attack {
     bool hasAttacker() const { return type != AttackType::None; }
     int subprefixLength() const { return victimPrefixLength + 1; }
     bool subprefixFiltered() const {
-        return type == AttackType::Subprefix && subprefixLength() > kLongestRoutablePrefixLength;
+        return type == AttackType::Subprefix && !RoutePolicy::prefixAccepted(subprefixLength());
     }
 };
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "mpicsim/routing/Attack.hpp"
+#include "mpicsim/routing/PropagationWorkspace.hpp"
 #include "mpicsim/routing/RouteKey.hpp"
 #include "mpicsim/routing/RoutingOutcome.hpp"
 #include "mpicsim/routing/RovDeployment.hpp"
@@ -16,19 +17,18 @@ namespace mpicsim {
 // Computes the stable Gao-Rexford routing state for an Attack in three sweeps over the graph:
 // customer routes up by rank (pushed from the origins to their providers, in node order, so
 // only the origins' ancestors are visited), one peer hop (pushed from those ancestors), and
-// provider routes down by rank (pulled by every AS from its providers). Each AS prefers
-// customer over peer over provider routes, then the shorter path, then the tie-break; exports
-// customer-learned and own routes to everyone and the rest only to customers; ROV adopters
-// drop ROA-invalid routes. The data-plane outcome of every AS is derived in the same sweeps:
-// each route carries the outcome of traffic sent along it, and an AS holding a more specific
-// route forwards on that one (longest-prefix match).
+// provider routes down by rank (pulled by every AS from its providers). Import, export and
+// preference are RoutePolicy's rules, applied to packed RouteKeys. The data-plane outcome of every
+// AS is derived in the same sweeps: each route carries the outcome of traffic sent along it, and an
+// AS holding a more specific route forwards on that one (longest-prefix match).
 class Propagator {
   public:
     // The graph, ranking and deployment must outlive the Propagator.
     Propagator(const AsGraph& graph, const TieBreakRanking& ranking, const RovDeployment& rov);
 
-    // Throws std::invalid_argument for a node out of range or victim == attacker.
-    void run(const Attack& attack, RoutingOutcome& outcome) const;
+    // Throws std::invalid_argument for a node out of range or victim == attacker. Reusing the
+    // outcome and the workspace across trials allocates nothing per trial.
+    void run(const Attack& attack, RoutingOutcome& outcome, PropagationWorkspace& workspace) const;
     RoutingOutcome run(const Attack& attack) const;
 
     const AsGraph& graph() const { return graph_; }
@@ -54,7 +54,7 @@ class Propagator {
     // a node holding a route in `overlay` forwards traffic by it: its routes carry that tag.
     template <bool kOverlay>
     void propagate(std::initializer_list<Seed> seeds, std::uint8_t invalidTagMask,
-                   const std::uint64_t* overlay, RoutingOutcome& scratch,
+                   const std::uint64_t* overlay, PropagationWorkspace& scratch,
                    std::uint64_t* keys) const;
 
     const AsGraph& graph_;

@@ -16,7 +16,8 @@
 namespace mpicsim {
 
 // The routes every AS chose in one trial, and where its traffic ends up. A Propagator fills
-// it; reusing one RoutingOutcome across trials reuses its buffers (no allocation per trial).
+// it; reusing one RoutingOutcome (and PropagationWorkspace) across trials reuses their buffers
+// (no allocation per trial).
 class RoutingOutcome {
   public:
     const Attack& attack() const { return attack_; }
@@ -25,12 +26,21 @@ class RoutingOutcome {
     Outcome outcome(NodeIndex node) const { return outcomes_[node]; }
     std::span<const Outcome> outcomes() const { return outcomes_; }
 
-    // The packed RouteKey an AS chose for a prefix (RouteKey::kNone: no route).
+    // The packed RouteKey an AS chose for a prefix (RouteKey::kNone: no route, and for the
+    // sub-prefix of a trial that announced none).
     std::uint64_t key(NodeIndex node, PrefixSlot slot) const {
+        if (slot == PrefixSlot::Subprefix && !usesSubprefix()) {
+            return RouteKey::kNone;
+        }
         return keys_[static_cast<int>(slot)][node];
     }
     bool hasRoute(NodeIndex node, PrefixSlot slot) const {
         return key(node, slot) != RouteKey::kNone;
+    }
+    // The length of a prefix of this trial.
+    int prefixLength(PrefixSlot slot) const {
+        return slot == PrefixSlot::Subprefix ? attack_.subprefixLength()
+                                             : attack_.victimPrefixLength;
     }
     // Whether the trial announced a sub-prefix (sub-prefix attacks only, even when filtered).
     bool usesSubprefix() const { return attack_.type == AttackType::Subprefix; }
@@ -69,13 +79,6 @@ class RoutingOutcome {
     std::array<std::vector<std::uint64_t>, 2> keys_;
     std::array<std::uint8_t, 2> invalidTagMask_{};  // bit t: routes tagged t are ROV-invalid
     std::vector<Outcome> outcomes_;
-
-    // Scratch reused across trials (all kNone between propagations):
-    std::vector<std::uint64_t> terminalOverlay_;  // the victim as a terminal AS
-    std::vector<std::uint64_t> upwardKeys_;       // routes after the customer and peer phases
-    std::vector<NodeIndex> touched_;              // nodes whose upwardKeys_ entry was set
-    std::vector<NodeIndex> frontier_;             // min-heap of nodes awaiting the upward sweep
-    std::vector<NodeIndex> customerRouted_;       // nodes holding own or customer routes
 };
 
 }  // namespace mpicsim

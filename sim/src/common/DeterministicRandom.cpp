@@ -1,4 +1,4 @@
-#include "mpicsim/experiment/DeterministicRandom.hpp"
+#include "mpicsim/common/DeterministicRandom.hpp"
 
 #include <algorithm>
 #include <numeric>

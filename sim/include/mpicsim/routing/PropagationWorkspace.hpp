@@ -1,0 +1,24 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "mpicsim/topology/AsGraph.hpp"
+
+namespace mpicsim {
+
+// The Propagator's scratch buffers, kept apart from the routes a trial produces. Reusing one
+// workspace (one per thread) across trials means no allocation per trial; between trials
+// every entry of the key buffers is RouteKey::kNone again.
+class PropagationWorkspace {
+  private:
+    friend class Propagator;
+
+    std::vector<std::uint64_t> terminalOverlay_;  // the victim as a terminal AS
+    std::vector<std::uint64_t> upwardKeys_;       // routes after the customer and peer phases
+    std::vector<NodeIndex> touched_;              // nodes whose upwardKeys_ entry was set
+    std::vector<NodeIndex> frontier_;             // min-heap of nodes awaiting the upward sweep
+    std::vector<NodeIndex> customerRouted_;       // nodes holding own or customer routes
+};
+
+}  // namespace mpicsim
