@@ -4,7 +4,7 @@
 #                  -DMPICSIM_BUILD_GUI=OFF builds)
 set -euo pipefail
 packages=(
-  build-essential cmake g++ make pkg-config bzip2 git curl ca-certificates clang-format
+  build-essential cmake g++ make pkg-config bzip2 git curl ca-certificates clang-format ccache
   libgtest-dev libgmock-dev libbenchmark-dev
   libboost-graph-dev libbz2-dev libssl-dev nlohmann-json3-dev libeigen3-dev
 )

@@ -10,6 +10,7 @@
 
 #include "mpicsim/io/AsnListReader.hpp"
 #include "mpicsim/io/InputError.hpp"
+#include "support/TemporaryDirectory.hpp"
 
 namespace mpicsim {
 namespace {
@@ -95,25 +96,11 @@ TEST(AsnListReader, SingleLineErrorsNameTheSourceAndToken) {
 
 class AsnListReaderFiles : public ::testing::Test {
   protected:
-    void SetUp() override {
-        static std::atomic<unsigned> counter{0};
-        std::random_device random;
-        directory_ = fs::temp_directory_path() /
-                     ("mpicsim-asn-list-test-" + std::to_string(::getpid()) + "-" +
-                      std::to_string(counter++) + "-" + std::to_string(random()));
-        fs::create_directories(directory_);
-    }
-    void TearDown() override {
-        std::error_code ignored;
-        fs::remove_all(directory_, ignored);
-    }
     fs::path write(const std::string& name, const std::string& text) const {
-        const fs::path path = directory_ / name;
-        std::ofstream(path, std::ios::binary) << text;
-        return path;
+        return directory_.write(name, text);
     }
 
-    fs::path directory_;
+    test::TemporaryDirectory directory_{"mpicsim-asn-list-test"};
 };
 
 TEST_F(AsnListReaderFiles, ReadsFileWithCommentsAndNewlines) {
@@ -152,7 +139,7 @@ TEST_F(AsnListReaderFiles, OneLineFileErrorsStillNameTheLine) {
 }
 
 TEST_F(AsnListReaderFiles, MissingFileIsAnInputErrorNamingIt) {
-    const fs::path missing = directory_ / "absent.txt";
+    const fs::path missing = directory_.path() / "absent.txt";
     try {
         AsnListReader::fromArgument(atFile(missing));
         FAIL() << "a missing file was read";

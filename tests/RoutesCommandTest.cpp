@@ -16,6 +16,7 @@
 
 #include "RoutesCommand.hpp"
 #include "mpicsim/topology/AsLink.hpp"
+#include "support/TemporaryDirectory.hpp"
 
 namespace mpicsim::cli {
 namespace {
@@ -53,24 +54,10 @@ struct Result {
 
 class RoutesCommandTest : public ::testing::Test {
   protected:
-    void SetUp() override {
-        static std::atomic<unsigned> counter{0};
-        std::random_device random;
-        directory_ = fs::temp_directory_path() /
-                     ("mpicsim-routes-command-test-" + std::to_string(::getpid()) + "-" +
-                      std::to_string(counter++) + "-" + std::to_string(random()));
-        fs::create_directories(directory_);
-        topology_ = write("topo.txt", kTopology);
-    }
-    void TearDown() override {
-        std::error_code ignored;
-        fs::remove_all(directory_, ignored);
-    }
+    void SetUp() override { topology_ = write("topo.txt", kTopology); }
 
     fs::path write(const std::string& name, const std::string& text) const {
-        const fs::path path = directory_ / name;
-        std::ofstream(path, std::ios::binary) << text;
-        return path;
+        return directory_.write(name, text);
     }
 
     // Runs `mpicsim routes --topology <the small topology> ARGS...`.
@@ -107,7 +94,7 @@ class RoutesCommandTest : public ::testing::Test {
 
     static std::string quoted(const std::string& text) { return "'" + text + "'"; }
 
-    fs::path directory_;
+    test::TemporaryDirectory directory_{"mpicsim-routes-command-test"};
     fs::path topology_;
 };
 
@@ -313,7 +300,7 @@ TEST_F(RoutesCommandTest, VictimEqualsAttacker) {
 }
 
 TEST_F(RoutesCommandTest, MissingTopologyFile) {
-    const fs::path missing = directory_ / "no-such-topology.txt";
+    const fs::path missing = directory_.path() / "no-such-topology.txt";
     expectUsageError({"--topology", missing.string(), "--victim", "9"}, missing.string(), false);
 }
 
@@ -373,8 +360,8 @@ TEST_F(RoutesCommandTest, SubprefixWithoutAttacker) {
 TEST_F(RoutesCommandTest, ExecutableExitStatus) {
     const std::string binary = MPICSIM_CLI_PATH;
     ASSERT_TRUE(fs::exists(binary)) << binary;
-    const fs::path output = directory_ / "out.csv";
-    const fs::path errors = directory_ / "err.txt";
+    const fs::path output = directory_.path() / "out.csv";
+    const fs::path errors = directory_.path() / "err.txt";
 
     const std::string bad = quoted(binary) + " routes --topology " + quoted(topology_.string()) +
                             " --victim 12345 >" + quoted(output.string()) + " 2>" +

@@ -20,6 +20,7 @@
 
 #include "CheckCaCommand.hpp"
 #include "VerdictCommand.hpp"
+#include "support/TemporaryDirectory.hpp"
 
 namespace mpicsim::cli {
 namespace {
@@ -92,24 +93,10 @@ std::string joined(const std::vector<std::string>& arguments) {
 
 class VerdictCommandTest : public ::testing::Test {
   protected:
-    void SetUp() override {
-        static std::atomic<unsigned> counter{0};
-        std::random_device random;
-        directory_ = fs::temp_directory_path() /
-                     ("mpicsim-verdict-command-test-" + std::to_string(::getpid()) + "-" +
-                      std::to_string(counter++) + "-" + std::to_string(random()));
-        fs::create_directories(directory_);
-        topology_ = write("topology.txt", kTopology).string();
-    }
-    void TearDown() override {
-        std::error_code ignored;
-        fs::remove_all(directory_, ignored);
-    }
+    void SetUp() override { topology_ = write("topology.txt", kTopology).string(); }
 
     fs::path write(const std::string& name, const std::string& text) const {
-        const fs::path path = directory_ / name;
-        std::ofstream(path, std::ios::binary) << text;
-        return path;
+        return directory_.write(name, text);
     }
 
     static Result verdictRaw(const std::vector<std::string>& arguments) {
@@ -163,7 +150,7 @@ class VerdictCommandTest : public ::testing::Test {
             << "stderr lacks '" << expected << "': " << result.err;
     }
 
-    fs::path directory_;
+    test::TemporaryDirectory directory_{"mpicsim-verdict-command-test"};
     std::string topology_;
 };
 

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "OptionChoices.hpp"
 #include "UsageError.hpp"
 #include "mpicsim/io/AsnListReader.hpp"
 #include "mpicsim/io/CaConfigurationReader.hpp"
+#include "mpicsim/io/ClosestMatch.hpp"
 #include "mpicsim/io/PerspectiveCatalogReader.hpp"
 #include "mpicsim/mpic/QuorumPolicyTable.hpp"
 
@@ -25,7 +27,8 @@ Perspective perspectiveFromArgument(const std::string& option, const std::string
         std::all_of(asnText.begin(), asnText.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (!numeric) {
         throw UsageError("option " + option + ": '" + text +
-                         "' is neither a catalog perspective id nor ASN:RIR");
+                         "' is neither a catalog perspective id nor ASN:RIR" +
+                         ClosestMatch::suggestion(text, catalog.ids()));
     }
     Perspective perspective;
     perspective.hostAsn = AsnListReader::parse(asnText, "option " + option).front();
@@ -33,15 +36,17 @@ Perspective perspectiveFromArgument(const std::string& option, const std::string
     if (colon == std::string::npos) {
         if (rirRequired) {
             throw UsageError("option " + option + " '" + text +
-                             "': give the remote's RIR as ASN:RIR (ARIN, RIPE, APNIC, LACNIC, "
-                             "AFRINIC)");
+                             "': give the remote's RIR as ASN:RIR (" +
+                             OptionChoices::joined(OptionChoices::rirs(), ", ") + ")");
         }
         return perspective;
     }
-    const auto rir = rirFromString(text.substr(colon + 1));
+    const std::string rirName = text.substr(colon + 1);
+    const auto rir = rirFromString(rirName);
     if (!rir) {
-        throw UsageError("option " + option + " '" + text + "': unknown RIR '" +
-                         text.substr(colon + 1) + "' (ARIN, RIPE, APNIC, LACNIC, AFRINIC)");
+        throw UsageError("option " + option + " '" + text + "': unknown RIR '" + rirName + "' (" +
+                         OptionChoices::alternatives(OptionChoices::rirs()) + ")" +
+                         ClosestMatch::suggestion(rirName, OptionChoices::rirs()));
     }
     perspective.rir = *rir;
     return perspective;
@@ -55,6 +60,23 @@ std::set<std::string> CaSelection::valueOptions() {
 
 std::set<std::string> CaSelection::repeatableOptions() {
     return {"--remote"};
+}
+
+std::string CaSelection::usageLines() {
+    return "         (--ca PRESET|FILE | --primary ASN|ID --remote ASN:RIR|ID [--remote ...])\n"
+           "         [--policy " +
+           OptionChoices::joined(OptionChoices::policies(), "|") +
+           "]\n"
+           "         [--br-date YYYY-MM-DD] [--catalog FILE]\n";
+}
+
+std::string CaSelection::usageNotes() {
+    return "Presets: " + OptionChoices::joined(OptionChoices::caPresets(), ", ") +
+           ".\n"
+           "RIRs (--remote ASN:RIR): " +
+           OptionChoices::joined(OptionChoices::rirs(), ", ") +
+           ".\n"
+           "--br-date picks the phase of a phased policy (default today).\n";
 }
 
 std::chrono::year_month_day CaSelection::today() {
@@ -90,12 +112,10 @@ CaSelection CaSelection::load(const CommandLine& line) {
             selection.ca =
                 CaConfigurationReader::readFile(*caArgument, selection.catalog, selection.date);
         } else {
-            std::string presets;
-            for (const std::string& name : CaConfigurationReader::presetNames()) {
-                presets += (presets.empty() ? "" : ", ") + name;
-            }
-            throw UsageError("option --ca: '" + *caArgument + "' is neither a preset (" + presets +
-                             ") nor an existing file");
+            const std::vector<std::string> presets = OptionChoices::caPresets();
+            throw UsageError("option --ca: '" + *caArgument + "' is neither a preset (" +
+                             OptionChoices::joined(presets, ", ") + ") nor an existing file" +
+                             ClosestMatch::suggestion(*caArgument, presets));
         }
     } else {
         if (remotes.empty() && !line.value("--primary")) {
@@ -126,7 +146,8 @@ CaSelection CaSelection::load(const CommandLine& line) {
     if (const auto policyName = line.value("--policy")) {
         if (!QuorumPolicyTable::knows(*policyName)) {
             throw UsageError("option --policy: unknown policy '" + *policyName + "' (expected " +
-                             QuorumPolicyTable::names() + ")");
+                             QuorumPolicyTable::names() + ")" +
+                             ClosestMatch::suggestion(*policyName, OptionChoices::policies()));
         }
         const auto policy = QuorumPolicyTable::lookup(*policyName, selection.date);
         if (!policy) {

@@ -23,6 +23,10 @@ struct CaSelection {
 
     static std::set<std::string> valueOptions();
     static std::set<std::string> repeatableOptions();
+    // Their usage lines, indented to follow a command's first usage line, and the notes that
+    // list the presets and RIRs.
+    static std::string usageLines();
+    static std::string usageNotes();
     // Throws UsageError or InputError.
     static CaSelection load(const CommandLine& line);
     static std::chrono::year_month_day today();

@@ -4,9 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include "CaSelection.hpp"
-#include "UsageError.hpp"
+#include "CommandErrors.hpp"
 #include "mpicsim/io/CaConfigurationReader.hpp"
-#include "mpicsim/io/InputError.hpp"
 #include "mpicsim/io/PerspectiveCatalogReader.hpp"
 #include "mpicsim/mpic/ComplianceChecker.hpp"
 #include "mpicsim/mpic/QuorumPolicyTable.hpp"
@@ -31,15 +30,14 @@ nlohmann::json perspectiveJson(const Perspective& perspective) {
 
 }  // namespace
 
-const char* CheckCaCommand::usage() {
-    return "usage: mpicsim check-ca (--ca PRESET|FILE | --primary ASN|ID --remote ASN:RIR|ID ...)\n"
-           "         [--policy br|cabf-proposal-2023|lets-encrypt-2020|open-mpic|single]\n"
-           "         [--br-date YYYY-MM-DD] [--catalog FILE] [--format text|json]\n"
+std::string CheckCaCommand::usage() {
+    return "usage: mpicsim check-ca\n" + CaSelection::usageLines() +
+           "         [--format text|json]\n"
            "       mpicsim check-ca --list-perspectives | --list-presets [--format text|json]\n"
            "Lists every rule of TLS BR 3.2.2.9 (or the chosen policy) that the CA configuration\n"
            "breaks on the date: too few remotes, perspectives under 500 km apart, remotes not\n"
-           "distinct from the primary, RIR diversity impossible to meet, an impossible quorum.\n"
-           "Exit status: 0 compliant, 1 not compliant, 2 error.\n";
+           "distinct from the primary, RIR diversity impossible to meet, an impossible quorum.\n" +
+           CaSelection::usageNotes() + "Exit status: 0 compliant, 1 not compliant, 2 error.\n";
 }
 
 int CheckCaCommand::run(const std::vector<std::string>& arguments, std::ostream& out,
@@ -49,10 +47,7 @@ int CheckCaCommand::run(const std::vector<std::string>& arguments, std::ostream&
         valueOptions.insert("--format");
         const CommandLine line(arguments, valueOptions, {"--list-perspectives", "--list-presets"},
                                CaSelection::repeatableOptions());
-        const std::string format = line.value("--format").value_or("text");
-        if (format != "text" && format != "json") {
-            throw UsageError("option --format expects text or json, got '" + format + "'");
-        }
+        const std::string format = line.choice("--format", {"text", "json"}, "text");
         if (line.flag("--list-presets")) {
             const auto names = CaConfigurationReader::presetNames();
             if (format == "json") {
@@ -138,12 +133,8 @@ int CheckCaCommand::run(const std::vector<std::string>& arguments, std::ostream&
         }
         out.flush();
         return violations.empty() ? 0 : 1;
-    } catch (const UsageError& error) {
-        err << "mpicsim check-ca: error: " << error.what() << "\n" << usage();
-        return 2;
-    } catch (const InputError& error) {
-        err << "mpicsim check-ca: error: " << error.what() << "\n";
-        return 2;
+    } catch (...) {
+        return CommandErrors::report("check-ca", err);
     }
 }
 

@@ -11,7 +11,7 @@ namespace mpicsim::cli {
 class CheckCaCommand {
   public:
     static int run(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err);
-    static const char* usage();
+    static std::string usage();
 };
 
 }  // namespace mpicsim::cli

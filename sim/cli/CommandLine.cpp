@@ -1,15 +1,17 @@
 #include "CommandLine.hpp"
 
+#include <algorithm>
 #include <charconv>
 
-#include "UsageError.hpp"
+#include "OptionChoices.hpp"
+#include "mpicsim/io/ClosestMatch.hpp"
 
 namespace mpicsim::cli {
 
 CommandLine::CommandLine(const std::vector<std::string>& arguments,
                          const std::set<std::string>& valueOptions,
                          const std::set<std::string>& flagOptions,
-                         const std::set<std::string>& repeatableOptions) {
+                         const std::set<std::string>& repeatableOptions, Operands operands) {
     for (std::size_t i = 0; i < arguments.size(); ++i) {
         std::string name = arguments[i];
         std::optional<std::string> inlineValue;
@@ -32,8 +34,17 @@ CommandLine::CommandLine(const std::vector<std::string>& arguments,
             continue;
         }
         if (!valueOptions.contains(name)) {
-            throw UsageError(name.starts_with("-") ? "unknown option " + name
-                                                   : "unexpected argument '" + name + "'");
+            if (!name.starts_with("-")) {
+                if (operands == Operands::Rejected) {
+                    throw UsageError("unexpected argument '" + name + "'");
+                }
+                operands_.push_back(arguments[i]);
+                continue;
+            }
+            std::vector<std::string> known(valueOptions.begin(), valueOptions.end());
+            known.insert(known.end(), flagOptions.begin(), flagOptions.end());
+            known.insert(known.end(), repeatableOptions.begin(), repeatableOptions.end());
+            throw UsageError("unknown option " + name + ClosestMatch::suggestion(name, known));
         }
         if (values_.contains(name)) {
             throw UsageError("option " + name + " is given twice");
@@ -67,6 +78,21 @@ std::string CommandLine::required(const std::string& name) const {
         throw UsageError("missing required option " + name);
     }
     return found->second;
+}
+
+std::string CommandLine::choice(const std::string& name, const std::vector<std::string>& allowed,
+                                const std::string& fallback) const {
+    const std::string given = value(name).value_or(fallback);
+    if (std::find(allowed.begin(), allowed.end(), given) == allowed.end()) {
+        throw notOneOf(name, allowed, given);
+    }
+    return given;
+}
+
+UsageError CommandLine::notOneOf(const std::string& name, const std::vector<std::string>& allowed,
+                                 const std::string& given) {
+    return UsageError("option " + name + " expects " + OptionChoices::alternatives(allowed) +
+                      ", got '" + given + "'" + ClosestMatch::suggestion(given, allowed));
 }
 
 long long CommandLine::toInteger(const std::string& name, const std::string& text) {

@@ -1,9 +1,9 @@
 #include "GenerateTopologyCommand.hpp"
 
+#include "CommandErrors.hpp"
 #include "CommandLine.hpp"
 #include "UsageError.hpp"
 #include "mpicsim/io/CaidaWriter.hpp"
-#include "mpicsim/io/InputError.hpp"
 #include "mpicsim/study/TopologySource.hpp"
 #include "mpicsim/topology/TopologyGenerator.hpp"
 
@@ -51,12 +51,8 @@ int GenerateTopologyCommand::run(const std::vector<std::string>& arguments, std:
         out << "wrote " << file << ": " << ases << " ASes, " << result.links.size() << " links ("
             << result.links.size() - peerLinks << " provider-customer, " << peerLinks << " peer)\n";
         return 0;
-    } catch (const UsageError& error) {
-        err << "mpicsim generate-topology: error: " << error.what() << "\n" << usage();
-        return 2;
-    } catch (const InputError& error) {
-        err << "mpicsim generate-topology: error: " << error.what() << "\n";
-        return 2;
+    } catch (...) {
+        return CommandErrors::report("generate-topology", err);
     }
 }
 

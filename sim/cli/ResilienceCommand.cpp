@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "CommandErrors.hpp"
 #include "CommandLine.hpp"
 #include "UsageError.hpp"
 #include "mpicsim/common/DeterministicRandom.hpp"
@@ -133,10 +134,7 @@ int ResilienceCommand::run(const std::vector<std::string>& arguments, std::ostre
         const CommandLine line(
             arguments, {"--topology", "--victims", "--sources", "--adversaries", "--format"},
             {"--exclude-mlp-only"});
-        const std::string format = line.value("--format").value_or("csv");
-        if (format != "csv" && format != "json") {
-            throw UsageError("option --format expects csv or json, got '" + format + "'");
-        }
+        const std::string format = line.choice("--format", {"csv", "json"}, "csv");
         CaidaReader::Options options;
         options.includeMlpOnlyLinks = !line.flag("--exclude-mlp-only");
         const std::string victimsArgument = line.required("--victims");
@@ -198,12 +196,8 @@ int ResilienceCommand::run(const std::vector<std::string>& arguments, std::ostre
                 << "\n";
         }
         return 0;
-    } catch (const UsageError& error) {
-        err << "mpicsim resilience: error: " << error.what() << "\n" << usage();
-        return 2;
-    } catch (const InputError& error) {
-        err << "mpicsim resilience: error: " << error.what() << "\n";
-        return 2;
+    } catch (...) {
+        return CommandErrors::report("resilience", err);
     }
 }
 

@@ -4,10 +4,9 @@
 #include <nlohmann/json.hpp>
 #include <numeric>
 
+#include "CommandErrors.hpp"
 #include "CommandLine.hpp"
 #include "TrialSetup.hpp"
-#include "UsageError.hpp"
-#include "mpicsim/io/InputError.hpp"
 #include "mpicsim/routing/DecisionExplainer.hpp"
 #include "mpicsim/routing/Propagator.hpp"
 #include "mpicsim/routing/TieBreakRanking.hpp"
@@ -28,11 +27,10 @@ std::string joinPath(const std::vector<Asn>& path) {
 
 }  // namespace
 
-const char* RoutesCommand::usage() {
-    return "usage: mpicsim routes --topology FILE --victim ASN [--attacker ASN]\n"
-           "         [--attack none|equally-specific|subprefix|forged-origin]\n"
-           "         [--rov ASN,ASN,...|@FILE] [--tie-break lowest-asn|random:SEED|md5]\n"
-           "         [--prefix-length N] [--format csv|json] [--exclude-mlp-only]\n"
+std::string RoutesCommand::usage() {
+    return "usage: mpicsim routes --topology FILE --victim ASN [--attacker ASN]\n" +
+           TrialSetup::usageLines() +
+           "         [--format csv|json]\n"
            "Prints every AS's data-plane outcome (victim, attacker or disconnected) and the AS\n"
            "path it forwards on. --attack defaults to equally-specific with --attacker, else\n"
            "none. --prefix-length is the victim's prefix length (default 22, at most 24).\n"
@@ -45,10 +43,7 @@ int RoutesCommand::run(const std::vector<std::string>& arguments, std::ostream& 
         std::set<std::string> valueOptions = TrialSetup::valueOptions();
         valueOptions.insert("--format");
         const CommandLine line(arguments, valueOptions, TrialSetup::flagOptions());
-        const std::string format = line.value("--format").value_or("csv");
-        if (format != "csv" && format != "json") {
-            throw UsageError("option --format expects csv or json, got '" + format + "'");
-        }
+        const std::string format = line.choice("--format", {"csv", "json"}, "csv");
         const std::unique_ptr<TrialSetup> setup = TrialSetup::load(line, "routes", err);
         const AsGraph& graph = setup->graph;
         const Attack& attack = setup->attack;
@@ -134,12 +129,8 @@ int RoutesCommand::run(const std::vector<std::string>& arguments, std::ostream& 
             return 2;
         }
         return 0;
-    } catch (const UsageError& error) {
-        err << "mpicsim routes: error: " << error.what() << "\n" << usage();
-        return 2;
-    } catch (const InputError& error) {
-        err << "mpicsim routes: error: " << error.what() << "\n";
-        return 2;
+    } catch (...) {
+        return CommandErrors::report("routes", err);
     }
 }
 

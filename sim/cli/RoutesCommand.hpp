@@ -12,7 +12,7 @@ namespace mpicsim::cli {
 class RoutesCommand {
   public:
     static int run(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err);
-    static const char* usage();
+    static std::string usage();
 };
 
 }  // namespace mpicsim::cli

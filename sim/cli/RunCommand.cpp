@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "CaSelection.hpp"
+#include "CommandErrors.hpp"
 #include "CommandLine.hpp"
 #include "UsageError.hpp"
 #include "mpicsim/io/InputError.hpp"
@@ -168,15 +169,8 @@ int RunCommand::run(const std::vector<std::string>& arguments, std::ostream& out
             out << "  " << path.string() << "\n";
         }
         return 0;
-    } catch (const UsageError& error) {
-        err << "mpicsim run: error: " << error.what() << "\n" << usage();
-        return 2;
-    } catch (const InputError& error) {
-        err << "mpicsim run: error: " << error.what() << "\n";
-        return 2;
-    } catch (const std::filesystem::filesystem_error& error) {
-        err << "mpicsim run: error: " << error.what() << "\n";
-        return 2;
+    } catch (...) {
+        return CommandErrors::report("run", err);
     }
 }
 

@@ -3,10 +3,11 @@
 #include <iomanip>
 #include <nlohmann/json.hpp>
 
+#include "CommandErrors.hpp"
+#include "CommandLine.hpp"
 #include "UsageError.hpp"
 #include "mpicsim/experiment/TopologyProfile.hpp"
 #include "mpicsim/io/CaidaReader.hpp"
-#include "mpicsim/io/InputError.hpp"
 
 namespace mpicsim::cli {
 
@@ -21,23 +22,12 @@ const char* TopologyStatsCommand::usage() {
 int TopologyStatsCommand::run(const std::vector<std::string>& arguments, std::ostream& out,
                               std::ostream& err) {
     try {
-        std::vector<std::string> files;
-        std::string format = "text";
-        for (std::size_t i = 0; i < arguments.size(); ++i) {
-            if (arguments[i] == "--format" && i + 1 < arguments.size()) {
-                format = arguments[++i];
-            } else if (arguments[i].starts_with("--")) {
-                throw UsageError("unknown option " + arguments[i]);
-            } else {
-                files.push_back(arguments[i]);
-            }
-        }
+        const CommandLine line(arguments, {"--format"}, {}, {}, CommandLine::Operands::Accepted);
+        const std::vector<std::string>& files = line.operands();
         if (files.empty()) {
             throw UsageError("give at least one topology file");
         }
-        if (format != "text" && format != "json") {
-            throw UsageError("option --format expects text or json, got '" + format + "'");
-        }
+        const std::string format = line.choice("--format", {"text", "json"}, "text");
         std::vector<TopologyProfile> stats;
         for (const std::string& file : files) {
             stats.push_back(TopologyProfile::compute(CaidaReader::readFile(file)));
@@ -71,12 +61,8 @@ int TopologyStatsCommand::run(const std::vector<std::string>& arguments, std::os
             out << "\n";
         }
         return 0;
-    } catch (const UsageError& error) {
-        err << "mpicsim topology-stats: error: " << error.what() << "\n" << usage();
-        return 2;
-    } catch (const InputError& error) {
-        err << "mpicsim topology-stats: error: " << error.what() << "\n";
-        return 2;
+    } catch (...) {
+        return CommandErrors::report("topology-stats", err);
     }
 }
 

@@ -1,8 +1,10 @@
 #include "TrialSetup.hpp"
 
+#include "OptionChoices.hpp"
 #include "UsageError.hpp"
 #include "mpicsim/io/AsnListReader.hpp"
 #include "mpicsim/io/CaidaReader.hpp"
+#include "mpicsim/io/ClosestMatch.hpp"
 
 namespace mpicsim::cli {
 namespace {
@@ -31,6 +33,19 @@ std::vector<NodeIndex> resolveRovAdopters(const AsGraph& graph, const std::strin
     return nodes;
 }
 
+// The tie-breaks, with the seed the user typed (if any) in place of SEED.
+std::vector<std::string> tieBreakSpellings(const std::string& typed) {
+    const auto colon = typed.find(':');
+    std::vector<std::string> spellings = OptionChoices::tieBreaks();
+    for (std::string& spelling : spellings) {
+        if (const auto seed = spelling.find(":SEED"); seed != std::string::npos) {
+            spelling = spelling.substr(0, seed + 1) +
+                       (colon == std::string::npos ? "SEED" : typed.substr(colon + 1));
+        }
+    }
+    return spellings;
+}
+
 }  // namespace
 
 std::set<std::string> TrialSetup::valueOptions() {
@@ -40,6 +55,15 @@ std::set<std::string> TrialSetup::valueOptions() {
 
 std::set<std::string> TrialSetup::flagOptions() {
     return {"--exclude-mlp-only"};
+}
+
+std::string TrialSetup::usageLines() {
+    return "         [--attack " + OptionChoices::joined(OptionChoices::attackTypes(), "|") +
+           "]\n"
+           "         [--rov ASN,ASN,...|@FILE] [--tie-break " +
+           OptionChoices::joined(OptionChoices::tieBreaks(), "|") +
+           "]\n"
+           "         [--prefix-length N] [--exclude-mlp-only]\n";
 }
 
 NodeIndex TrialSetup::resolve(const std::string& option, const std::string& text) const {
@@ -58,15 +82,9 @@ NodeIndex TrialSetup::resolve(const std::string& option, const std::string& text
 std::unique_ptr<TrialSetup> TrialSetup::load(const CommandLine& line, const std::string& command,
                                              std::ostream& err) {
     const std::optional<std::string> attackerText = line.value("--attacker");
-    const std::string attackName =
-        line.value("--attack").value_or(attackerText ? "equally-specific" : "none");
+    const std::string attackName = line.choice("--attack", OptionChoices::attackTypes(),
+                                               attackerText ? "equally-specific" : "none");
     const auto attackType = attackTypeFromString(attackName);
-    if (!attackType) {
-        throw UsageError(
-            "option --attack expects none, equally-specific, subprefix or "
-            "forged-origin, got '" +
-            attackName + "'");
-    }
     if (*attackType != AttackType::None && !attackerText) {
         throw UsageError("--attack " + attackName + " needs --attacker ASN");
     }
@@ -78,11 +96,13 @@ std::unique_ptr<TrialSetup> TrialSetup::load(const CommandLine& line, const std:
             "filtered on the Internet), got " +
             std::to_string(prefixLength));
     }
+    const std::string tieBreakText = line.value("--tie-break").value_or("lowest-asn");
     TieBreak tieBreak = TieBreak::lowestAsn();
     try {
-        tieBreak = TieBreak::fromString(line.value("--tie-break").value_or("lowest-asn"));
+        tieBreak = TieBreak::fromString(tieBreakText);
     } catch (const std::invalid_argument& error) {
-        throw UsageError(std::string("option --tie-break: ") + error.what());
+        throw UsageError(std::string("option --tie-break: ") + error.what() +
+                         ClosestMatch::suggestion(tieBreakText, tieBreakSpellings(tieBreakText)));
     }
     CaidaReader::Options readOptions;
     readOptions.includeMlpOnlyLinks = !line.flag("--exclude-mlp-only");

@@ -25,6 +25,8 @@ struct TrialSetup {
     // The options this reads; commands add their own.
     static std::set<std::string> valueOptions();
     static std::set<std::string> flagOptions();
+    // Their usage lines, indented to follow a command's first usage line.
+    static std::string usageLines();
     // Throws UsageError or InputError. Writes notes (no-op attacks) to `err`.
     static std::unique_ptr<TrialSetup> load(const CommandLine& line, const std::string& command,
                                             std::ostream& err);

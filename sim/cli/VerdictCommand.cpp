@@ -5,10 +5,11 @@
 #include <sstream>
 
 #include "CaSelection.hpp"
+#include "CommandErrors.hpp"
+#include "OptionChoices.hpp"
 #include "TrialSetup.hpp"
 #include "UsageError.hpp"
 #include "mpicsim/io/AsnListReader.hpp"
-#include "mpicsim/io/InputError.hpp"
 #include "mpicsim/mpic/MpicEvaluator.hpp"
 #include "mpicsim/mpic/QuorumPolicyTable.hpp"
 #include "mpicsim/routing/Propagator.hpp"
@@ -79,23 +80,18 @@ std::string describePerspectiveRoute(const PerspectiveReport& report, const AsGr
 
 }  // namespace
 
-const char* VerdictCommand::usage() {
-    return "usage: mpicsim verdict --topology FILE --victim ASN --attacker ASN\n"
-           "         [--attack equally-specific|subprefix|forged-origin|none]\n"
-           "         [--rov ASN,...|@FILE] [--tie-break lowest-asn|random:SEED|md5]\n"
-           "         [--prefix-length N] [--exclude-mlp-only]\n"
-           "         (--ca PRESET|FILE | --primary ASN|ID --remote ASN:RIR|ID [--remote ...])\n"
-           "         [--policy br|cabf-proposal-2023|lets-encrypt-2020|open-mpic|single]\n"
-           "         [--br-date YYYY-MM-DD] [--catalog FILE]\n"
-           "         [--method http-01|tls-alpn-01|website|dns-01|dns-change]\n"
+std::string VerdictCommand::usage() {
+    return "usage: mpicsim verdict --topology FILE --victim ASN --attacker ASN\n" +
+           TrialSetup::usageLines() + CaSelection::usageLines() + "         [--method " +
+           OptionChoices::joined(OptionChoices::validationMethods(), "|") +
+           "]\n"
            "         [--nameserver ASN[/LEN] ...] [--format text|json]\n"
            "Decides whether the attacker obtains a certificate for a domain hosted in the "
            "victim's\n"
            "prefix. --victim is the web host's AS (its prefix has --prefix-length); DNS methods\n"
            "contact the --nameserver prefixes instead (default: the web host's). The attacker\n"
-           "hijacks one target prefix per attempt and the best one for it is reported.\n"
-           "Presets: single-vantage-point, lets-encrypt-2020, br-2026-12-example,\n"
-           "open-mpic-example. --br-date picks the phase of a phased policy (default today).\n";
+           "hijacks one target prefix per attempt and the best one for it is reported.\n" +
+           CaSelection::usageNotes();
 }
 
 int VerdictCommand::run(const std::vector<std::string>& arguments, std::ostream& out,
@@ -109,18 +105,9 @@ int VerdictCommand::run(const std::vector<std::string>& arguments, std::ostream&
         std::set<std::string> repeatable = CaSelection::repeatableOptions();
         repeatable.insert("--nameserver");
         const CommandLine line(arguments, valueOptions, TrialSetup::flagOptions(), repeatable);
-        const std::string format = line.value("--format").value_or("text");
-        if (format != "text" && format != "json") {
-            throw UsageError("option --format expects text or json, got '" + format + "'");
-        }
-        const std::string methodName = line.value("--method").value_or("http-01");
-        const auto method = validationMethodFromString(methodName);
-        if (!method) {
-            throw UsageError(
-                "option --method expects http-01, tls-alpn-01, website, dns-01 or "
-                "dns-change, got '" +
-                methodName + "'");
-        }
+        const std::string format = line.choice("--format", {"text", "json"}, "text");
+        const auto method = validationMethodFromString(
+            line.choice("--method", OptionChoices::validationMethods(), "http-01"));
         if (!line.value("--attacker")) {
             throw UsageError("missing required option --attacker");
         }
@@ -290,12 +277,8 @@ int VerdictCommand::run(const std::vector<std::string>& arguments, std::ostream&
         }
         out.flush();
         return 0;
-    } catch (const UsageError& error) {
-        err << "mpicsim verdict: error: " << error.what() << "\n" << usage();
-        return 2;
-    } catch (const InputError& error) {
-        err << "mpicsim verdict: error: " << error.what() << "\n";
-        return 2;
+    } catch (...) {
+        return CommandErrors::report("verdict", err);
     }
 }
 

@@ -4,6 +4,7 @@
 #include "EmbeddedData.hpp"
 #include "JsonFields.hpp"
 #include "PerspectiveJson.hpp"
+#include "mpicsim/io/ClosestMatch.hpp"
 #include "mpicsim/io/InputFile.hpp"
 #include "mpicsim/mpic/QuorumPolicyTable.hpp"
 
@@ -23,7 +24,8 @@ Perspective resolvePerspective(const nlohmann::json& value, const std::string& p
             throw InputError(source, 0,
                              "at " + pointer + ": unknown perspective id '" + id +
                                  "' (not in the perspective catalog; see "
-                                 "'mpicsim check-ca --list-perspectives')");
+                                 "'mpicsim check-ca --list-perspectives')" +
+                                 ClosestMatch::suggestion(id, catalog.ids()));
         }
         return *found;
     }
@@ -48,7 +50,8 @@ QuorumPolicy parsePolicy(const nlohmann::json& value, const std::string& pointer
         if (!QuorumPolicyTable::knows(name)) {
             throw InputError(source, 0,
                              "at " + where + ": unknown policy '" + name + "' (expected " +
-                                 QuorumPolicyTable::names() + " or custom)");
+                                 QuorumPolicyTable::names() + " or custom)" +
+                                 ClosestMatch::suggestion(name, QuorumPolicyTable::nameList()));
         }
         const auto policy = QuorumPolicyTable::lookup(name, date);
         if (!policy) {

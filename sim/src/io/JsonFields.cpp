@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "mpicsim/io/ClosestMatch.hpp"
+
 namespace mpicsim::detail {
 
 JsonFields::JsonFields(const nlohmann::json& object, std::string pointer, const std::string& source)
@@ -24,6 +26,10 @@ void JsonFields::failHere(const std::string& message) const {
 void JsonFields::allowOnly(std::initializer_list<std::string_view> members) const {
     for (const auto& item : object_.items()) {
         if (std::find(members.begin(), members.end(), item.key()) == members.end()) {
+            const std::string suggestion = ClosestMatch::suggestion(item.key(), members);
+            if (!suggestion.empty()) {
+                fail(item.key(), "unknown key '" + item.key() + "'" + suggestion);
+            }
             std::string known;
             for (std::string_view member : members) {
                 known += known.empty() ? "" : ", ";

@@ -6,6 +6,7 @@
 #include "JsonFields.hpp"
 #include "mpicsim/io/AsnWeightReader.hpp"
 #include "mpicsim/io/CaConfigurationReader.hpp"
+#include "mpicsim/io/ClosestMatch.hpp"
 #include "mpicsim/io/InputFile.hpp"
 #include "mpicsim/mpic/QuorumPolicyTable.hpp"
 #include "mpicsim/topology/TopologyGenerator.hpp"
@@ -14,6 +15,16 @@ namespace mpicsim {
 namespace {
 
 using detail::JsonFields;
+
+// The names of every value of an enumeration, in the order of its table.
+template <typename Enum, std::size_t Count>
+std::vector<std::string_view> namesOf(const std::array<Enum, Count>& values) {
+    std::vector<std::string_view> names;
+    for (Enum value : values) {
+        names.push_back(toString(value));
+    }
+    return names;
+}
 
 class ScenarioParser {
   public:
@@ -45,22 +56,26 @@ class ScenarioParser {
                 root.fail("method",
                           "expected http-01, tls-alpn-01, website, dns-01 or "
                           "dns-change, got \"" +
-                              *method + "\"");
+                              *method + "\"" +
+                              ClosestMatch::suggestion(*method, namesOf(kAllValidationMethods)));
             }
             scenario.method = *parsed;
         }
-        forEachOf(root, "attacks", "\"equally-specific\"",
-                  [&](const nlohmann::json& value, const std::string& pointer) {
-                      const auto type = value.is_string()
-                                            ? attackTypeFromString(value.get<std::string>())
-                                            : std::nullopt;
-                      if (!type) {
-                          fail(pointer,
-                               "expected none, equally-specific, subprefix or forged-origin, got " +
-                                   JsonFields::shortDump(value));
-                      }
-                      scenario.attacks.push_back(*type);
-                  });
+        forEachOf(
+            root, "attacks", "\"equally-specific\"",
+            [&](const nlohmann::json& value, const std::string& pointer) {
+                const auto type = value.is_string() ? attackTypeFromString(value.get<std::string>())
+                                                    : std::nullopt;
+                if (!type) {
+                    fail(pointer,
+                         "expected none, equally-specific, subprefix or forged-origin, got " +
+                             JsonFields::shortDump(value) +
+                             (value.is_string() ? ClosestMatch::suggestion(value.get<std::string>(),
+                                                                           namesOf(kAllAttackTypes))
+                                                : std::string()));
+                }
+                scenario.attacks.push_back(*type);
+            });
         forEachOf(
             root, "prefix_length", "22",
             [&](const nlohmann::json& value, const std::string& pointer) {
@@ -79,7 +94,9 @@ class ScenarioParser {
                 if (value.is_string()) {
                     const std::string name = value.get<std::string>();
                     if (!CaConfigurationReader::isPreset(name)) {
-                        fail(pointer, "unknown CA preset \"" + name + "\"");
+                        fail(pointer, "unknown CA preset \"" + name + "\"" +
+                                          ClosestMatch::suggestion(
+                                              name, CaConfigurationReader::presetNames()));
                     }
                     scenario.cas.push_back(CaConfigurationReader::preset(name, catalog_, today_));
                 } else {

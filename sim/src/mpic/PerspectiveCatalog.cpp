@@ -25,4 +25,13 @@ const Perspective* PerspectiveCatalog::find(std::string_view id) const {
     return nullptr;
 }
 
+std::vector<std::string> PerspectiveCatalog::ids() const {
+    std::vector<std::string> ids;
+    ids.reserve(perspectives_.size());
+    for (const Perspective& perspective : perspectives_) {
+        ids.push_back(perspective.id);
+    }
+    return ids;
+}
+
 }  // namespace mpicsim

@@ -1,5 +1,6 @@
 #include "mpicsim/mpic/QuorumPolicyTable.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstdio>
@@ -91,8 +92,22 @@ bool QuorumPolicyTable::knows(std::string_view name) {
     return false;
 }
 
+std::vector<std::string> QuorumPolicyTable::nameList() {
+    std::vector<std::string> names;
+    for (const QuorumPolicy& policy : rows()) {
+        if (std::find(names.begin(), names.end(), policy.name) == names.end()) {
+            names.push_back(policy.name);
+        }
+    }
+    return names;
+}
+
 std::string QuorumPolicyTable::names() {
-    return "br, cabf-proposal-2023, lets-encrypt-2020, open-mpic, single";
+    std::string text;
+    for (const std::string& name : nameList()) {
+        text += (text.empty() ? "" : ", ") + name;
+    }
+    return text;
 }
 
 std::optional<QuorumPolicy> QuorumPolicyTable::lookup(std::string_view name,

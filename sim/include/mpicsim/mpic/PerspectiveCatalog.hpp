@@ -18,6 +18,7 @@ class PerspectiveCatalog {
 
     const std::vector<Perspective>& perspectives() const { return perspectives_; }
     const Perspective* find(std::string_view id) const;
+    std::vector<std::string> ids() const;
 
   private:
     std::vector<Perspective> perspectives_;

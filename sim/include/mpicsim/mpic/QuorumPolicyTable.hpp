@@ -5,6 +5,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "mpicsim/mpic/QuorumPolicy.hpp"
 
@@ -21,7 +22,9 @@ class QuorumPolicyTable {
     static std::optional<QuorumPolicy> lookup(std::string_view name,
                                               std::chrono::year_month_day date);
     static bool knows(std::string_view name);
-    // "br, cabf-proposal-2023, lets-encrypt-2020, open-mpic, single"
+    // Each rule's name once, in table order: br, cabf-proposal-2023, lets-encrypt-2020, ...
+    static std::vector<std::string> nameList();
+    // The same joined by ", ".
     static std::string names();
 };
 
