@@ -288,6 +288,8 @@ TEST(Study, ResumeAfterKillNineEqualsAnUninterruptedRun) {
         if (!exited) {
             ::waitpid(child, &status, 0);
         }
+        ASSERT_FALSE(exited && !(WIFEXITED(status) && WEXITSTATUS(status) == 0))
+            << "mpicsim run failed on its own (status " << status << ")";
         if (exited || doneAtStop >= shards) {
             lastAttempt = std::to_string(sample) + " × " + std::to_string(sample) +
                           ": the run finished (" + std::to_string(doneAtStop) + " of " +
