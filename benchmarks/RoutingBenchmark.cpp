@@ -7,7 +7,11 @@
 #include <memory>
 #include <random>
 
+#include "mpicsim/experiment/ExperimentRunner.hpp"
 #include "mpicsim/io/CaidaReader.hpp"
+#include "mpicsim/io/PerspectiveCatalogReader.hpp"
+#include "mpicsim/io/ScenarioReader.hpp"
+#include "mpicsim/io/TrialsCsv.hpp"
 #include "mpicsim/routing/Propagator.hpp"
 #include "mpicsim/topology/TopologyGenerator.hpp"
 
@@ -94,6 +98,81 @@ const bool kTrialsRegistered = [] {
     }
     return true;
 }();
+
+// A whole study on one thread, as `mpicsim run` drives it: three CA deployments under their own
+// policies, three attacks, 12 victims × 12 adversaries; every shard handed over in order and
+// formatted as trials.csv rows.
+void RunStudy(benchmark::State& state) {
+    const Fixture& f = fixture();
+    const Scenario scenario = ScenarioReader::parse(
+        R"({"name": "bench", "topology": {"caida": "unused.txt"}, "seed": 2020,
+            "attacks": ["equally-specific", "subprefix", "forged-origin"],
+            "ca_configurations": ["single-vantage-point", "lets-encrypt-2020",
+                                  "br-2026-12-example"],
+            "policies": ["own", {"name": "br", "date": "2026-12-15"}],
+            "victims": {"sample": 12}, "adversaries": {"sample": 12}})",
+        "bench.json", ".", PerspectiveCatalogReader::builtIn(),
+        std::chrono::year_month_day{std::chrono::year{2026}, std::chrono::month{11},
+                                    std::chrono::day{30}});
+    const TrialPlan plan(f.graph, scenario);
+    const ExperimentRunner runner(f.graph, scenario, plan);
+    std::uint64_t shards = 0;
+    std::string rows;
+    for (auto _ : state) {
+        shards += runner.run(1, 0, [&](std::uint64_t, std::span<const TrialRecord> records) {
+            rows.clear();
+            TrialsCsv::appendRows(records, rows);  // what trials.csv receives
+            benchmark::DoNotOptimize(rows.data());
+        });
+    }
+    state.counters["trials/s"] = benchmark::Counter(
+        static_cast<double>(plan.unitCount() * static_cast<std::uint64_t>(state.iterations())),
+        benchmark::Counter::kIsRate);
+    benchmark::DoNotOptimize(shards);
+}
+BENCHMARK(RunStudy)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+
+// The same on a small synthetic Internet (3,000 ASes), where a trial's propagation is cheap and
+// the runner's own work per trial (perspectives, verdicts, records, rows) shows.
+void RunSmallStudy(benchmark::State& state) {
+    const AsGraph graph = TopologyGenerator::generate(3000, 5).graph();
+    std::string remotes;
+    const char* rirs[] = {"ARIN", "RIPE", "APNIC", "LACNIC", "AFRINIC"};
+    for (int i = 0; i < 6; ++i) {
+        remotes += std::string(i == 0 ? "" : ", ") + R"({"id": "r)" + std::to_string(i) +
+                   R"(", "asn": )" +
+                   std::to_string(graph.asnOf(static_cast<NodeIndex>(40 + 97 * i))) +
+                   R"(, "rir": ")" + rirs[i % 5] + R"("})";
+    }
+    const Scenario scenario = ScenarioReader::parse(
+        R"({"name": "bench", "topology": {"caida": "unused.txt"}, "seed": 2020,
+            "attacks": ["equally-specific", "subprefix", "forged-origin"],
+            "ca_configurations": [{"name": "six", "primary": {"id": "p", "asn": )" +
+            std::to_string(graph.asnOf(7)) + R"(, "rir": "ARIN"}, "remotes": [)" + remotes +
+            R"(]}],
+            "policies": [{"name": "br", "date": "2026-12-15"},
+                         {"name": "custom", "allowed_non_corroborations": 1}, "open-mpic"],
+            "victims": {"sample": 30}, "adversaries": {"sample": 30}})",
+        "bench.json", ".", PerspectiveCatalogReader::builtIn(),
+        std::chrono::year_month_day{std::chrono::year{2026}, std::chrono::month{11},
+                                    std::chrono::day{30}});
+    const TrialPlan plan(graph, scenario);
+    const ExperimentRunner runner(graph, scenario, plan);
+    std::uint64_t shards = 0;
+    std::string rows;
+    for (auto _ : state) {
+        shards += runner.run(1, 0, [&](std::uint64_t, std::span<const TrialRecord> records) {
+            rows.clear();
+            TrialsCsv::appendRows(records, rows);
+            benchmark::DoNotOptimize(rows.data());
+        });
+    }
+    state.counters["trials/s"] = benchmark::Counter(
+        static_cast<double>(plan.unitCount() * static_cast<std::uint64_t>(state.iterations())),
+        benchmark::Counter::kIsRate);
+    benchmark::DoNotOptimize(shards);
+}
+BENCHMARK(RunSmallStudy)->Unit(benchmark::kMillisecond)->Iterations(5)->UseRealTime();
 
 // For scale: one plain breadth-first search over the same graph (all links, undirected).
 void BreadthFirstSearch(benchmark::State& state) {

@@ -19,6 +19,9 @@
 #include "mpicsim/io/InputFile.hpp"
 #include "mpicsim/io/PerspectiveCatalogReader.hpp"
 #include "mpicsim/io/ScenarioReader.hpp"
+#include "mpicsim/io/TrialsCsv.hpp"
+#include "mpicsim/mpic/MpicEvaluator.hpp"
+#include "mpicsim/study/StudySession.hpp"
 #include "mpicsim/topology/TopologyGenerator.hpp"
 #include "support/RandomTopology.hpp"
 #include "support/SharedData.hpp"
@@ -112,6 +115,20 @@ fs::path writeStudy(const fs::path& directory, std::uint64_t seed, int sample,
     return directory / "scenario.json";
 }
 
+// Each record's trials.csv rows, then the outcomes at its perspectives.
+std::string describe(std::span<const TrialRecord> records) {
+    std::string text;
+    for (const TrialRecord& record : records) {
+        TrialsCsv::appendRows({&record, 1}, text);
+        for (Outcome outcome : record.perspectiveOutcomes) {
+            text += toString(outcome);
+            text += ' ';
+        }
+        text += '\n';
+    }
+    return text;
+}
+
 std::string runRows(const fs::path& scenarioPath, std::size_t threads) {
     const Scenario scenario =
         ScenarioReader::readFile(scenarioPath, PerspectiveCatalogReader::builtIn(), kToday);
@@ -120,9 +137,9 @@ std::string runRows(const fs::path& scenarioPath, std::size_t threads) {
     const ExperimentRunner runner(graph, scenario, plan);
     std::string all;
     std::uint64_t expected = 0;
-    runner.run(threads, 0, [&](std::uint64_t shard, std::string_view rows) {
+    runner.run(threads, 0, [&](std::uint64_t shard, std::span<const TrialRecord> records) {
         EXPECT_EQ(shard, expected++);
-        all += rows;
+        all += describe(records);
     });
     EXPECT_EQ(expected, plan.shardCount());
     return all;
@@ -149,7 +166,7 @@ TEST(Study, ShardsComputedAloneEqualTheRun) {
     const ExperimentRunner runner(graph, scenario, plan);
     std::string fromShards;
     for (std::uint64_t shard = plan.shardCount(); shard-- > 0;) {
-        fromShards.insert(0, runner.shardRows(shard));  // any order, placed by index
+        fromShards.insert(0, describe(runner.shardRecords(shard)));  // any order, by index
     }
     EXPECT_EQ(fromShards, runRows(scenarioPath, 3));
 }
@@ -218,49 +235,242 @@ TEST(Study, ResumeFromACrashStateEqualsAnUninterruptedRun) {
     EXPECT_EQ(InputFile::read(crashed / "summary.json"), InputFile::read(whole / "summary.json"));
 }
 
-// A real kill -9 of the mpicsim binary in the middle of a run, then --resume.
+// A real kill -9 of the mpicsim binary in the middle of a run, then --resume. The child is
+// stopped (SIGSTOP) as soon as progress.json counts a shard, and killed only if shards remain;
+// should the run have finished first, the study is retried twice as large.
 TEST(Study, ResumeAfterKillNineEqualsAnUninterruptedRun) {
-    const fs::path directory = freshDirectory("kill");
     const fs::path snapshot = test::sharedTopology("20161101.as-rel.txt.bz2");
     MPICSIM_REQUIRE_SHARED_FILE(snapshot);
-    const fs::path scenario = writeStudy(directory, 51, 40, snapshot);
-    const fs::path whole = directory / "whole";
-    const fs::path killed = directory / "killed";
     const std::string cli = MPICSIM_CLI_PATH;
-    ASSERT_EQ(std::system((cli + " run " + scenario.string() + " --out " + whole.string() +
-                           " --no-plots --threads 2 > /dev/null 2>&1")
-                              .c_str()),
-              0);
-    const pid_t child = ::fork();
-    ASSERT_GE(child, 0);
-    if (child == 0) {
-        const std::string out = killed.string();
-        ::execl(cli.c_str(), cli.c_str(), "run", scenario.c_str(), "--out", out.c_str(),
-                "--no-plots", "--threads", "1", static_cast<char*>(nullptr));
-        ::_exit(127);
-    }
-    bool sawProgress = false;
-    for (int attempt = 0; attempt < 2000 && !sawProgress; ++attempt) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(2));
-        try {
-            const auto progress = nlohmann::json::parse(InputFile::read(killed / "progress.json"));
-            sawProgress = progress.at("shards_done").get<int>() >= 2;
-        } catch (const std::exception&) {
+    std::string lastAttempt;
+    for (int sample : {40, 80, 160}) {
+        const fs::path directory = freshDirectory("kill" + std::to_string(sample));
+        const fs::path scenario = writeStudy(directory, 51, sample, snapshot);
+        const fs::path whole = directory / "whole";
+        const fs::path killed = directory / "killed";
+        ASSERT_EQ(std::system((cli + " run " + scenario.string() + " --out " + whole.string() +
+                               " --no-plots --threads 2 > /dev/null 2>&1")
+                                  .c_str()),
+                  0);
+        const auto shards = nlohmann::json::parse(InputFile::read(whole / "manifest.json"))
+                                .at("shards")
+                                .get<std::uint64_t>();
+        const pid_t child = ::fork();
+        ASSERT_GE(child, 0);
+        if (child == 0) {
+            const std::string out = killed.string();
+            ::execl(cli.c_str(), cli.c_str(), "run", scenario.c_str(), "--out", out.c_str(),
+                    "--no-plots", "--threads", "1", static_cast<char*>(nullptr));
+            ::_exit(127);
         }
+        auto shardsDone = [&]() -> std::uint64_t {
+            try {
+                return nlohmann::json::parse(InputFile::read(killed / "progress.json"))
+                    .at("shards_done")
+                    .get<std::uint64_t>();
+            } catch (const std::exception&) {
+                return 0;  // not written yet
+            }
+        };
+        int status = 0;
+        bool exited = false;
+        while (!exited && shardsDone() == 0) {
+            exited = ::waitpid(child, &status, WNOHANG) == child;
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+        if (!exited) {
+            ::kill(child, SIGSTOP);
+            ::waitpid(child, &status, WUNTRACED);  // returns once it is stopped (or has exited)
+            exited = !WIFSTOPPED(status);
+        }
+        const std::uint64_t doneAtStop = shardsDone();
+        ::kill(child, SIGKILL);
+        if (!exited) {
+            ::waitpid(child, &status, 0);
+        }
+        ASSERT_FALSE(exited && !(WIFEXITED(status) && WEXITSTATUS(status) == 0))
+            << "mpicsim run failed on its own (status " << status << ")";
+        if (exited || doneAtStop >= shards) {
+            lastAttempt = std::to_string(sample) + " × " + std::to_string(sample) +
+                          ": the run finished (" + std::to_string(doneAtStop) + " of " +
+                          std::to_string(shards) + " shards) before it could be stopped";
+            continue;
+        }
+        ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+        ASSERT_LT(fs::file_size(killed / "trials.csv"), fs::file_size(whole / "trials.csv"));
+        const fs::path resumeLog = directory / "resume.err";
+        ASSERT_EQ(
+            std::system((cli + " run " + scenario.string() + " --out " + killed.string() +
+                         " --no-plots --resume --threads 2 > /dev/null 2> " + resumeLog.string())
+                            .c_str()),
+            0);
+        EXPECT_NE(InputFile::read(resumeLog).find("resuming at shard " +
+                                                  std::to_string(doneAtStop) + " of "),
+                  std::string::npos)
+            << InputFile::read(resumeLog);
+        EXPECT_EQ(InputFile::read(killed / "trials.csv"), InputFile::read(whole / "trials.csv"));
+        EXPECT_EQ(InputFile::read(killed / "summary.json"),
+                  InputFile::read(whole / "summary.json"));
+        return;
     }
-    ::kill(child, SIGKILL);
-    int status = 0;
-    ::waitpid(child, &status, 0);
-    const bool killedMidway = WIFSIGNALED(status);
-    ASSERT_EQ(std::system((cli + " run " + scenario.string() + " --out " + killed.string() +
-                           " --no-plots --resume --threads 2 > /dev/null 2>&1")
-                              .c_str()),
-              0);
-    EXPECT_EQ(InputFile::read(killed / "trials.csv"), InputFile::read(whole / "trials.csv"));
-    EXPECT_EQ(InputFile::read(killed / "summary.json"), InputFile::read(whole / "summary.json"));
-    if (!killedMidway) {
-        GTEST_SKIP() << "the run finished before the kill; resume was not exercised";
+    FAIL() << "resume was never exercised; last attempt " << lastAttempt;
+}
+
+// The runner reads each CA configuration's perspectives once and lets every policy decide from
+// those outcomes; each verdict must equal MpicEvaluator's for the same unit, and each kept
+// outcome the observer's.
+TEST(Study, RecordsAgreeWithTheMpicEvaluator) {
+    const fs::path directory = freshDirectory("evaluator");
+    const fs::path scenarioPath = writeStudy(directory, 61, 6);
+    const Scenario scenario =
+        ScenarioReader::readFile(scenarioPath, PerspectiveCatalogReader::builtIn(), kToday);
+    const AsGraph graph = CaidaReader::readFile(scenario.topologyPath);
+    const TrialPlan plan(graph, scenario, 9);
+    const ExperimentRunner runner(graph, scenario, plan);
+    const TieBreakRanking ranking(graph, scenario.tieBreak);
+    ASSERT_GE(runner.combinations().size(), 4u);
+    std::size_t checked = 0;
+    runner.run(2, 0, [&](std::uint64_t, std::span<const TrialRecord> records) {
+        for (const TrialRecord& record : records) {
+            const RovDeployment& rov = plan.rovDeployments()[record.rovIndex];
+            const Propagator propagator(graph, ranking, rov);
+            Attack attack;
+            attack.type = record.attack;
+            attack.victim = *graph.nodeOf(record.victim);
+            attack.attacker = *graph.nodeOf(record.adversary);
+            attack.victimPrefixLength = record.prefixLength;
+            const RoutingOutcome routing = propagator.run(attack);
+            ASSERT_EQ(record.verdicts.size(), runner.combinations().size());
+            for (std::size_t k = 0; k < runner.combinations().size(); ++k) {
+                const auto& combination = runner.combinations()[k];
+                const CaConfiguration& ca = scenario.cas[combination.caIndex];
+                const MpicEvaluator evaluator(graph, rov, ca, combination.policy);
+                std::vector<RemoteResult> scratch;
+                const Verdict expected = evaluator.decide(routing, scratch);
+                const CombinationVerdict& verdict = record.verdicts[k];
+                EXPECT_EQ(verdict.ca, ca.name);
+                EXPECT_EQ(verdict.policy, combination.policyLabel);
+                EXPECT_EQ(verdict.issuedToAttacker, expected.issuedToAttacker);
+                EXPECT_EQ(verdict.legitimateIssuanceBlocked, expected.legitimateIssuanceBlocked);
+                EXPECT_EQ(verdict.corroborating, expected.corroborating);
+                EXPECT_EQ(verdict.required, std::max(expected.required, 0));
+                ++checked;
+            }
+            const PerspectiveObserver observer(rov);
+            for (std::size_t c = 0; c < scenario.cas.size(); ++c) {
+                const auto& block = runner.perspectiveBlocks()[c];
+                const CaConfiguration& ca = scenario.cas[c];
+                ASSERT_TRUE(block.hasPrimary);
+                ASSERT_EQ(block.remotes, ca.remotes.size());
+                EXPECT_EQ(record.perspectiveOutcomes[block.first],
+                          observer.outcomeOf(routing, PlacedPerspective(graph, *ca.primary)));
+                for (std::size_t r = 0; r < ca.remotes.size(); ++r) {
+                    EXPECT_EQ(record.perspectiveOutcomes[block.first + 1 + r],
+                              observer.outcomeOf(routing, PlacedPerspective(graph, ca.remotes[r])));
+                }
+            }
+        }
+    });
+    EXPECT_EQ(checked, plan.unitCount() * runner.combinations().size());
+}
+
+// A study with its victims weighted by a weight file, as StudySession tests use it.
+fs::path writeWeightedStudy(const fs::path& directory, std::uint64_t seed) {
+    const fs::path scenarioPath = writeStudy(directory, seed, 6);
+    auto scenario = nlohmann::json::parse(InputFile::read(scenarioPath));
+    const AsGraph graph =
+        CaidaReader::readFile(scenario.at("topology").at("caida").get<std::string>());
+    nlohmann::json weights = nlohmann::json::object();
+    for (NodeIndex node = 0; node < graph.nodeCount(); node += 3) {
+        weights[std::to_string(graph.asnOf(node))] = 1 + node % 7;
     }
+    writeText(directory / "weights.json", weights.dump());
+    scenario["victims"] = {{"weights", "weights.json"}, {"sample", 8}};
+    writeText(scenarioPath, scenario.dump(2));
+    return scenarioPath;
+}
+
+TEST(StudySummary, RecordsInProcessEqualTheCsvPath) {
+    const fs::path directory = freshDirectory("inprocess");
+    const fs::path scenarioPath = writeWeightedStudy(directory, 71);
+    const Scenario scenario =
+        ScenarioReader::readFile(scenarioPath, PerspectiveCatalogReader::builtIn(), kToday);
+    const auto graph =
+        std::make_shared<const AsGraph>(CaidaReader::readFile(scenario.topologyPath));
+    const StudySession session(scenario, graph);  // for its summary context
+    const TrialPlan plan(*graph, scenario, 5);
+    const ExperimentRunner runner(*graph, scenario, plan);
+    ResultSummary inProcess(session.summaryContext());
+    std::string csv(TrialsCsv::header());
+    runner.run(2, 0, [&](std::uint64_t, std::span<const TrialRecord> records) {
+        inProcess.add(records);
+        TrialsCsv::appendRows(records, csv);
+    });
+    writeText(directory / "trials.csv", csv);
+    const Summary fromCsv =
+        ResultSummary::fromTrialsCsv(directory / "trials.csv", session.summaryContext());
+    ASSERT_FALSE(fromCsv.groups.empty());
+    EXPECT_EQ(ResultSummary::toJson(inProcess.summary()), ResultSummary::toJson(fromCsv));
+    EXPECT_EQ(ResultSummary::toCsv(inProcess.summary()), ResultSummary::toCsv(fromCsv));
+}
+
+TEST(StudySession, CliFolderAndInMemorySessionsGiveTheSameSummary) {
+    const fs::path directory = freshDirectory("session");
+    const fs::path scenarioPath = writeWeightedStudy(directory, 81);
+    std::ostringstream out;
+    std::ostringstream err;
+    ASSERT_EQ(cli::RunCommand::run({scenarioPath.string(), "--out", (directory / "cli").string(),
+                                    "--threads", "2", "--no-plots"},
+                                   out, err),
+              0)
+        << err.str();
+    const std::string cliSummary = InputFile::read(directory / "cli" / "summary.json");
+
+    const Scenario scenario =
+        ScenarioReader::readFile(scenarioPath, PerspectiveCatalogReader::builtIn(), kToday);
+    StudySession folder(scenario, {scenarioPath, InputFile::read(scenarioPath), kToday});
+    folder.openOutput(directory / "session", false);
+    EXPECT_FALSE(folder.resumed());
+    ASSERT_TRUE(folder.run(3));
+    const auto written = folder.writeResults({});
+    ASSERT_EQ(written.size(), 2u);
+    EXPECT_EQ(InputFile::read(directory / "session" / "summary.json"), cliSummary);
+    EXPECT_EQ(InputFile::read(directory / "session" / "trials.csv"),
+              InputFile::read(directory / "cli" / "trials.csv"));
+
+    const auto graph =
+        std::make_shared<const AsGraph>(CaidaReader::readFile(scenario.topologyPath));
+    StudySession inMemory(scenario, graph, 16);
+    std::vector<std::uint64_t> progress;
+    ASSERT_TRUE(inMemory.run(2, [&](std::uint64_t done) { progress.push_back(done); }));
+    EXPECT_EQ(progress.size(), inMemory.plan().shardCount());
+    EXPECT_EQ(progress.back(), inMemory.plan().shardCount());
+    EXPECT_EQ(ResultSummary::toJson(inMemory.summary()), cliSummary);
+
+    // The victims' weights reach the summary: some victim weighs other than 1.
+    bool weighted = false;
+    for (const auto& [asn, weight] : inMemory.summaryContext().victimWeights) {
+        weighted = weighted || weight != 1.0;
+    }
+    EXPECT_TRUE(weighted);
+    EXPECT_GT(inMemory.summaryContext().rovFractions.at("random:0.5"), 0.3);
+}
+
+TEST(StudySession, AStoppedInMemorySessionSummarisesWhatItRan) {
+    const fs::path directory = freshDirectory("stopped");
+    const fs::path scenarioPath = writeStudy(directory, 91, 6);
+    const Scenario scenario =
+        ScenarioReader::readFile(scenarioPath, PerspectiveCatalogReader::builtIn(), kToday);
+    StudySession session(scenario, {scenarioPath, InputFile::read(scenarioPath), kToday}, 4);
+    std::atomic<bool> stop{false};
+    EXPECT_FALSE(session.run(
+        1, [&](std::uint64_t done) { stop = done >= 3; }, &stop));
+    EXPECT_EQ(session.shardsDone(), 3u);
+    long long trials = 0;
+    for (const SummaryGroup& group : session.summary().groups) {
+        trials += group.trials;
+    }
+    EXPECT_EQ(trials, static_cast<long long>(3 * 4 * session.runner().combinations().size()));
 }
 
 std::string scenarioError(const std::string& text) {

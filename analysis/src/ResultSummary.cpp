@@ -2,7 +2,6 @@
 
 #include <Eigen/Core>
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -11,46 +10,19 @@
 #include <tuple>
 #include <vector>
 
-#include "mpicsim/io/InputError.hpp"
-#include "mpicsim/io/InputFile.hpp"
+#include "mpicsim/io/TrialsCsv.hpp"
 
 namespace mpicsim {
-namespace {
 
-struct VictimTally {
-    long long adversaries = 0;
-    long long failures = 0;  // adversaries that did not obtain a certificate
-};
-
-struct GroupTally {
+struct ResultSummary::GroupTally {
+    struct VictimTally {
+        long long adversaries = 0;
+        long long failures = 0;  // adversaries that did not obtain a certificate
+    };
     SummaryGroup group;
     long long blocked = 0;
     std::map<Asn, VictimTally> victims;
 };
-
-std::vector<std::string_view> splitCsv(std::string_view line) {
-    std::vector<std::string_view> fields;
-    std::size_t start = 0;
-    while (true) {
-        const std::size_t comma = line.find(',', start);
-        fields.push_back(line.substr(start, comma - start));
-        if (comma == std::string_view::npos) {
-            return fields;
-        }
-        start = comma + 1;
-    }
-}
-
-long long toNumber(std::string_view text, const std::string& source, std::size_t line) {
-    long long value = 0;
-    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
-        throw InputError(source, line, "expected a number, got '" + std::string(text) + "'");
-    }
-    return value;
-}
-
-}  // namespace
 
 std::pair<double, double> ResultSummary::wilsonInterval(long long successes, long long trials) {
     if (trials <= 0) {
@@ -95,66 +67,67 @@ double ResultSummary::weightedMedian(std::span<const double> values,
     return values[order.back()];
 }
 
-Summary ResultSummary::fromTrialsCsv(const std::filesystem::path& trials,
-                                     const SummaryContext& context) {
-    const std::string source = trials.string();
-    const std::string text = InputFile::read(trials);
-    std::vector<GroupTally> groups;
-    std::map<std::tuple<std::string, std::string, std::string, std::string, int>, std::size_t>
-        groupIndex;
-    std::size_t lineNumber = 0;
-    std::string_view rest = text;
-    while (!rest.empty()) {
-        const std::size_t newline = rest.find('\n');
-        const std::string_view line = rest.substr(0, newline);
-        rest = newline == std::string_view::npos ? std::string_view() : rest.substr(newline + 1);
-        ++lineNumber;
-        if (lineNumber == 1 || line.empty()) {
-            continue;
-        }
-        const std::vector<std::string_view> fields = splitCsv(line);
-        if (fields.size() != 11) {
-            throw InputError(source, lineNumber,
-                             "expected 11 fields, found " + std::to_string(fields.size()));
-        }
-        const auto prefixLength = static_cast<int>(toNumber(fields[2], source, lineNumber));
-        const auto key =
-            std::make_tuple(std::string(fields[5]), std::string(fields[6]), std::string(fields[1]),
-                            std::string(fields[0]), prefixLength);
-        auto [found, inserted] = groupIndex.emplace(key, groups.size());
-        if (inserted) {
+ResultSummary::ResultSummary(SummaryContext context) : context_(std::move(context)) {}
+
+ResultSummary::~ResultSummary() = default;
+
+void ResultSummary::add(std::span<const TrialRecord> records) {
+    for (const TrialRecord& record : records) {
+        add(record);
+    }
+}
+
+void ResultSummary::add(const TrialRecord& record) {
+    const std::string_view attack = toString(record.attack);
+    for (const CombinationVerdict& verdict : record.verdicts) {
+        const auto key = std::make_tuple(verdict.ca, verdict.policy, attack, record.rovLabel,
+                                         record.prefixLength);
+        auto found = groupIndex_.find(key);
+        if (found == groupIndex_.end()) {
             GroupTally tally;
-            tally.group.ca = std::get<0>(key);
-            tally.group.policy = std::get<1>(key);
-            tally.group.attack = std::get<2>(key);
-            tally.group.rov = std::get<3>(key);
-            tally.group.prefixLength = prefixLength;
-            const auto fraction = context.rovFractions.find(tally.group.rov);
+            tally.group.ca = verdict.ca;
+            tally.group.policy = verdict.policy;
+            tally.group.attack = attack;
+            tally.group.rov = record.rovLabel;
+            tally.group.prefixLength = record.prefixLength;
+            const auto fraction = context_.rovFractions.find(tally.group.rov);
             tally.group.rovFraction =
-                fraction == context.rovFractions.end() ? 0.0 : fraction->second;
-            const auto remotes = context.remotesByCa.find(tally.group.ca);
-            tally.group.remotes = remotes == context.remotesByCa.end() ? 0 : remotes->second;
-            tally.group.required = static_cast<int>(toNumber(fields[10], source, lineNumber));
+                fraction == context_.rovFractions.end() ? 0.0 : fraction->second;
+            const auto remotes = context_.remotesByCa.find(tally.group.ca);
+            tally.group.remotes = remotes == context_.remotesByCa.end() ? 0 : remotes->second;
+            tally.group.required = verdict.required;
             tally.group.allowedNonCorroborations =
                 std::max(tally.group.remotes - tally.group.required, 0);
-            groups.push_back(std::move(tally));
+            found = groupIndex_
+                        .emplace(GroupKey(tally.group.ca, tally.group.policy, tally.group.attack,
+                                          tally.group.rov, tally.group.prefixLength),
+                                 groups_.size())
+                        .first;
+            groups_.push_back(std::move(tally));
         }
-        GroupTally& tally = groups[found->second];
-        const long long issued = toNumber(fields[7], source, lineNumber);
-        const long long blocked = toNumber(fields[8], source, lineNumber);
-        const Asn victim = static_cast<Asn>(toNumber(fields[3], source, lineNumber));
+        GroupTally& tally = groups_[found->second];
+        const int issued = verdict.issuedToAttacker ? 1 : 0;
         ++tally.group.trials;
         tally.group.attackerSuccesses += issued;
-        tally.blocked += blocked;
-        VictimTally& victimTally = tally.victims[victim];
+        tally.blocked += verdict.legitimateIssuanceBlocked ? 1 : 0;
+        GroupTally::VictimTally& victimTally = tally.victims[record.victim];
         ++victimTally.adversaries;
         victimTally.failures += 1 - issued;
     }
+}
 
+Summary ResultSummary::fromTrialsCsv(const std::filesystem::path& trials,
+                                     const SummaryContext& context) {
+    ResultSummary summary(context);
+    TrialsCsv::readFile(trials, [&](const TrialRecord& record) { summary.add(record); });
+    return summary.summary();
+}
+
+Summary ResultSummary::summary() const {
     Summary summary;
-    summary.scenario = context.scenario;
-    for (GroupTally& tally : groups) {
-        SummaryGroup& group = tally.group;
+    summary.scenario = context_.scenario;
+    for (const GroupTally& tally : groups_) {
+        SummaryGroup group = tally.group;
         group.attackerSuccessRate =
             group.trials == 0
                 ? 0.0
@@ -171,8 +144,8 @@ Summary ResultSummary::fromTrialsCsv(const std::filesystem::path& trials,
         for (const auto& [asn, victimTally] : tally.victims) {
             resilience(i) = static_cast<double>(victimTally.failures) /
                             static_cast<double>(victimTally.adversaries);
-            const auto weight = context.victimWeights.find(asn);
-            weights(i) = weight == context.victimWeights.end() ? 1.0 : weight->second;
+            const auto weight = context_.victimWeights.find(asn);
+            weights(i) = weight == context_.victimWeights.end() ? 1.0 : weight->second;
             ++i;
         }
         group.victims = victimCount;

@@ -16,22 +16,19 @@
 #include <QSlider>
 #include <QSpinBox>
 #include <QTabWidget>
-#include <QTemporaryDir>
 #include <QVBoxLayout>
 #include <QValueAxis>
-#include <fstream>
 
 #include "mpicsim/analysis/ChartFiles.hpp"
-#include "mpicsim/analysis/ResultSummary.hpp"
 #include "mpicsim/analysis/StudyCharts.hpp"
 #include "mpicsim/analysis/SummaryReader.hpp"
-#include "mpicsim/experiment/ExperimentRunner.hpp"
 #include "mpicsim/io/CaConfigurationReader.hpp"
 #include "mpicsim/io/CaidaReader.hpp"
 #include "mpicsim/io/InputError.hpp"
 #include "mpicsim/io/PerspectiveCatalogReader.hpp"
 #include "mpicsim/mpic/ComplianceChecker.hpp"
 #include "mpicsim/mpic/QuorumPolicyTable.hpp"
+#include "mpicsim/study/StudySession.hpp"
 #include "mpicsim/topology/TopologyGenerator.hpp"
 
 namespace mpicsim::gui {
@@ -478,31 +475,19 @@ bool StudyView::startStudy() {
         bool completed = false;
         Summary summary;
         try {
-            const TrialPlan plan(*graph, *scenario, 16);
-            const ExperimentRunner runner(*graph, *scenario, plan);
-            QTemporaryDir folder;
-            const std::filesystem::path trials = folder.filePath("trials.csv").toStdString();
-            std::ofstream out(trials, std::ios::binary);
-            out << ExperimentRunner::header();
-            const std::uint64_t total = plan.shardCount();
-            const std::uint64_t done = runner.run(
-                std::max(1u, std::thread::hardware_concurrency()), 0,
-                [&](std::uint64_t shard, std::string_view rows) {
-                    out << rows;
+            StudySession session(*scenario, graph, 16);
+            const std::uint64_t total = session.plan().shardCount();
+            completed = session.run(
+                std::max(1u, std::thread::hardware_concurrency()),
+                [&](std::uint64_t done) {
                     const int percent =
-                        static_cast<int>(100 * (shard + 1) / std::max<std::uint64_t>(total, 1));
+                        static_cast<int>(100 * done / std::max<std::uint64_t>(total, 1));
                     QMetaObject::invokeMethod(this,
                                               [this, percent] { progress_->setValue(percent); });
                 },
                 &stop_);
-            out.close();
-            completed = done == total;
             if (completed) {
-                SummaryContext context;
-                context.scenario = scenario->name;
-                context.remotesByCa[scenario->cas[0].name] =
-                    static_cast<int>(scenario->cas[0].remotes.size());
-                summary = ResultSummary::fromTrialsCsv(trials, context);
+                summary = session.summary();
             }
         } catch (const std::exception& failure) {
             error = QString::fromStdString(failure.what());

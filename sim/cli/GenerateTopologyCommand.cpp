@@ -4,6 +4,7 @@
 #include "CommandLine.hpp"
 #include "UsageError.hpp"
 #include "mpicsim/io/CaidaWriter.hpp"
+#include "mpicsim/study/TopologySource.hpp"
 #include "mpicsim/topology/TopologyGenerator.hpp"
 
 namespace mpicsim::cli {
@@ -20,11 +21,7 @@ const char* GenerateTopologyCommand::usage() {
 
 std::vector<std::string> GenerateTopologyCommand::fileComments(std::size_t ases,
                                                                std::uint64_t seed) {
-    return {"synthetic AS-relationship topology written by mpicsim generate-topology",
-            "ases " + std::to_string(ases) + ", seed " + std::to_string(seed) +
-                "; not measured data: a model calibrated on CAIDA AS Relationships",
-            "format: CAIDA serial-2, <provider>|<customer>|-1|<source> and "
-            "<peer>|<peer>|0|<source>"};
+    return TopologySource::syntheticFileComments(ases, seed);
 }
 
 int GenerateTopologyCommand::run(const std::vector<std::string>& arguments, std::ostream& out,

@@ -44,7 +44,7 @@ CommandTable MpicsimCommands::table(const std::optional<Charts>& charts) {
              if (charts) {
                  return RunCommand::run(arguments, out, err, charts->plotter);
              }
-             const StudyOutputs::Plotter noteOnly = [&err](const Summary&,
+             const StudySession::Plotter noteOnly = [&err](const Summary&,
                                                            const std::filesystem::path&) {
                  err << "mpicsim run: note: " << kWithoutCharts << "; no plots written\n";
                  return std::vector<std::filesystem::path>{};

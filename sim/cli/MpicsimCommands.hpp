@@ -5,7 +5,7 @@
 #include <string>
 
 #include "CommandTable.hpp"
-#include "StudyOutputs.hpp"
+#include "mpicsim/study/StudySession.hpp"
 
 namespace mpicsim::cli {
 
@@ -15,7 +15,7 @@ namespace mpicsim::cli {
 class MpicsimCommands {
   public:
     struct Charts {
-        StudyOutputs::Plotter plotter;  // draws a finished study's charts (`run`)
+        StudySession::Plotter plotter;  // draws a finished study's charts (`run`)
         std::function<std::string()> plotUsage;
         CommandTable::RunFunction plot;
     };

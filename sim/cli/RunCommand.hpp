@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "StudyOutputs.hpp"
+#include "mpicsim/study/StudySession.hpp"
 
 namespace mpicsim::cli {
 
@@ -16,7 +16,7 @@ class RunCommand {
   public:
     // `plotter` draws the charts (the CLI passes the Qt Charts renderer).
     static int run(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err,
-                   const StudyOutputs::Plotter& plotter = {});
+                   const StudySession::Plotter& plotter = {});
     static const char* usage();
 };
 

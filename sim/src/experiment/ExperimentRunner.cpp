@@ -1,23 +1,14 @@
 #include "mpicsim/experiment/ExperimentRunner.hpp"
 
-#include <charconv>
+#include <algorithm>
 #include <condition_variable>
-#include <map>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
 
+#include "mpicsim/mpic/Corroboration.hpp"
+
 namespace mpicsim {
-namespace {
-
-void appendNumber(std::string& out, std::uint64_t value) {
-    char buffer[24];
-    auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
-    (void)error;
-    out.append(buffer, end);
-}
-
-}  // namespace
 
 struct ExperimentRunner::Workspace {
     RoutingOutcome routing;
@@ -59,86 +50,147 @@ ExperimentRunner::ExperimentRunner(const AsGraph& graph, const Scenario& scenari
                 {c, p, *policy, choice.policy ? choice.label : "own: " + policy->label()});
         }
     }
+
+    // Each CA configuration with a combination is placed once. Its primary is left out only
+    // when no policy of the study uses it and it cannot be placed (as before outcomes were kept).
+    placed_.resize(scenario.cas.size());
+    blocks_.resize(scenario.cas.size());
+    for (std::size_t c = 0; c < scenario.cas.size(); ++c) {
+        const CaConfiguration& ca = scenario.cas[c];
+        bool evaluated = false;
+        bool primaryUsed = false;
+        for (const Combination& combination : combinations_) {
+            if (combination.caIndex == c) {
+                evaluated = true;
+                primaryUsed = primaryUsed || combination.policy.primaryRequired;
+            }
+        }
+        PerspectiveBlock& block = blocks_[c];
+        block.first = perspectiveCount_;
+        if (!evaluated) {
+            continue;
+        }
+        if (ca.primary) {
+            try {
+                placed_[c].emplace_back(graph, *ca.primary);
+                block.hasPrimary = true;
+            } catch (const std::invalid_argument&) {
+                if (primaryUsed) {
+                    throw;
+                }
+            }
+        }
+        for (const Perspective& remote : ca.remotes) {
+            placed_[c].emplace_back(graph, remote);
+        }
+        block.remotes = ca.remotes.size();
+        perspectiveCount_ += placed_[c].size();
+    }
     for (const RovDeployment& rov : plan.rovDeployments()) {
         propagators_.push_back(std::make_unique<Propagator>(graph, ranking_, rov));
-        std::vector<std::unique_ptr<MpicEvaluator>> evaluators;
-        for (const Combination& combination : combinations_) {
-            evaluators.push_back(std::make_unique<MpicEvaluator>(
-                graph, rov, scenario.cas[combination.caIndex], combination.policy));
-        }
-        evaluators_.push_back(std::move(evaluators));
+        observers_.emplace_back(rov);
     }
 }
 
 ExperimentRunner::~ExperimentRunner() = default;
 
-std::string ExperimentRunner::header() {
-    return "rov,attack,prefix_length,victim,adversary,ca,policy,issued,legitimate_blocked,"
-           "corroborating,required\n";
-}
+void ExperimentRunner::computeTrial(std::uint64_t index, Workspace& workspace,
+                                    TrialRecord& record) const {
+    const TrialUnit unit = plan_.unit(index);
+    Attack attack;
+    attack.type = scenario_.attacks[unit.attackIndex];
+    attack.victim = unit.victim;
+    attack.attacker = unit.adversary;
+    attack.victimPrefixLength = scenario_.prefixLengths[unit.prefixIndex];
+    propagators_[unit.rovIndex]->run(attack, workspace.routing, workspace.propagation);
 
-void ExperimentRunner::computeShard(std::uint64_t shard, Workspace& workspace,
-                                    std::string& rows) const {
-    rows.clear();
-    const std::uint64_t begin = shard * plan_.shardSize();
-    const std::uint64_t end = std::min<std::uint64_t>(begin + plan_.shardSize(), plan_.unitCount());
-    for (std::uint64_t index = begin; index < end; ++index) {
-        const TrialUnit unit = plan_.unit(index);
-        Attack attack;
-        attack.type = scenario_.attacks[unit.attackIndex];
-        attack.victim = unit.victim;
-        attack.attacker = unit.adversary;
-        attack.victimPrefixLength = scenario_.prefixLengths[unit.prefixIndex];
-        propagators_[unit.rovIndex]->run(attack, workspace.routing, workspace.propagation);
+    record.rovIndex = unit.rovIndex;
+    record.rovLabel = scenario_.rovSettings[unit.rovIndex].label;
+    record.attack = attack.type;
+    record.prefixLength = attack.victimPrefixLength;
+    record.victim = graph_.asnOf(unit.victim);
+    record.adversary = graph_.asnOf(unit.adversary);
 
-        std::string prefix = scenario_.rovSettings[unit.rovIndex].label;
-        prefix += ',';
-        prefix += toString(attack.type);
-        prefix += ',';
-        appendNumber(prefix, static_cast<std::uint64_t>(attack.victimPrefixLength));
-        prefix += ',';
-        appendNumber(prefix, graph_.asnOf(unit.victim));
-        prefix += ',';
-        appendNumber(prefix, graph_.asnOf(unit.adversary));
-        prefix += ',';
-        for (std::size_t k = 0; k < combinations_.size(); ++k) {
-            const Verdict verdict =
-                evaluators_[unit.rovIndex][k]->decide(workspace.routing, workspace.remotes);
-            rows += prefix;
-            rows += scenario_.cas[combinations_[k].caIndex].name;
-            rows += ',';
-            rows += combinations_[k].policyLabel;
-            rows += verdict.issuedToAttacker ? ",1," : ",0,";
-            rows += verdict.legitimateIssuanceBlocked ? "1," : "0,";
-            appendNumber(rows, static_cast<std::uint64_t>(verdict.corroborating));
-            rows += ',';
-            appendNumber(rows, static_cast<std::uint64_t>(std::max(verdict.required, 0)));
-            rows += '\n';
+    const PerspectiveObserver& observer = observers_[unit.rovIndex];
+    record.perspectiveOutcomes.resize(perspectiveCount_);
+    for (std::size_t c = 0; c < placed_.size(); ++c) {
+        Outcome* outcomes = record.perspectiveOutcomes.data() + blocks_[c].first;
+        for (const PlacedPerspective& perspective : placed_[c]) {
+            *outcomes++ = observer.outcomeOf(workspace.routing, perspective);
         }
+    }
+
+    record.verdicts.resize(combinations_.size());
+    std::size_t remotesOfCa = scenario_.cas.size();
+    for (std::size_t k = 0; k < combinations_.size(); ++k) {
+        const Combination& combination = combinations_[k];
+        const PerspectiveBlock& block = blocks_[combination.caIndex];
+        const Outcome* outcomes = record.perspectiveOutcomes.data() + block.first;
+        const std::optional<Outcome> primary =
+            block.hasPrimary ? std::optional<Outcome>(outcomes[0]) : std::nullopt;
+        if (remotesOfCa != combination.caIndex) {
+            remotesOfCa = combination.caIndex;
+            const CaConfiguration& ca = scenario_.cas[combination.caIndex];
+            workspace.remotes.clear();
+            for (std::size_t r = 0; r < block.remotes; ++r) {
+                workspace.remotes.push_back(
+                    {outcomes[(block.hasPrimary ? 1 : 0) + r], ca.remotes[r].rir});
+            }
+        }
+        // A policy without a primary ignores the primary's outcome.
+        const Verdict verdict =
+            Corroboration::decide(combination.policy, primary, workspace.remotes, false);
+        CombinationVerdict& out = record.verdicts[k];
+        out.ca = scenario_.cas[combination.caIndex].name;
+        out.policy = combination.policyLabel;
+        out.issuedToAttacker = verdict.issuedToAttacker;
+        out.legitimateIssuanceBlocked = verdict.legitimateIssuanceBlocked;
+        out.corroborating = verdict.corroborating;
+        out.required = std::max(verdict.required, 0);
     }
 }
 
-std::string ExperimentRunner::shardRows(std::uint64_t shard) const {
-    Workspace workspace;
-    std::string rows;
-    computeShard(shard, workspace, rows);
-    return rows;
+std::size_t ExperimentRunner::computeShard(std::uint64_t shard, Workspace& workspace,
+                                           std::vector<TrialRecord>& records) const {
+    const std::uint64_t begin = shard * plan_.shardSize();
+    const std::uint64_t end = std::min<std::uint64_t>(begin + plan_.shardSize(), plan_.unitCount());
+    if (records.size() < plan_.shardSize()) {
+        records.resize(plan_.shardSize());
+    }
+    for (std::uint64_t index = begin; index < end; ++index) {
+        computeTrial(index, workspace, records[index - begin]);
+    }
+    return static_cast<std::size_t>(end - begin);
 }
 
-std::uint64_t ExperimentRunner::run(
-    std::size_t threads, std::uint64_t firstShard,
-    const std::function<void(std::uint64_t, std::string_view)>& onShard,
-    const std::atomic<bool>* stop) const {
+std::vector<TrialRecord> ExperimentRunner::shardRecords(std::uint64_t shard) const {
+    Workspace workspace;
+    std::vector<TrialRecord> records;
+    records.resize(computeShard(shard, workspace, records));
+    return records;
+}
+
+std::uint64_t ExperimentRunner::run(std::size_t threads, std::uint64_t firstShard,
+                                    const ShardHandler& onShard,
+                                    const std::atomic<bool>* stop) const {
     const std::uint64_t shardCount = plan_.shardCount();
     if (firstShard >= shardCount) {
         return shardCount;
     }
     threads = std::max<std::size_t>(threads, 1);
-    const std::uint64_t window = threads * 4;  // shards computed ahead of the writer
+    const std::uint64_t window = threads * 4;  // shards computed ahead of the caller
 
+    // Shard s is computed only while s < nextToHand + window, so slot s % window is free when
+    // it finishes. Finished records are swapped into the slot, and the slot's former buffer is
+    // reused by the worker: after the first rounds, no record is allocated again.
+    struct Slot {
+        bool ready = false;
+        std::size_t count = 0;
+        std::vector<TrialRecord> records;
+    };
+    std::vector<Slot> slots(window);
     std::mutex mutex;
     std::condition_variable changed;
-    std::map<std::uint64_t, std::string> finished;
     std::uint64_t nextToHand = firstShard;
     std::uint64_t nextToTake = firstShard;
     bool stopping = false;
@@ -146,7 +198,7 @@ std::uint64_t ExperimentRunner::run(
 
     auto worker = [&] {
         Workspace workspace;
-        std::string rows;
+        std::vector<TrialRecord> records;
         while (true) {
             std::uint64_t shard = 0;
             {
@@ -159,8 +211,9 @@ std::uint64_t ExperimentRunner::run(
                 }
                 shard = nextToTake++;
             }
+            std::size_t count = 0;
             try {
-                computeShard(shard, workspace, rows);
+                count = computeShard(shard, workspace, records);
             } catch (...) {
                 std::lock_guard lock(mutex);
                 failure = std::current_exception();
@@ -169,7 +222,10 @@ std::uint64_t ExperimentRunner::run(
                 return;
             }
             std::lock_guard lock(mutex);
-            finished.emplace(shard, rows);
+            Slot& slot = slots[shard % window];
+            slot.records.swap(records);
+            slot.count = count;
+            slot.ready = true;
             changed.notify_all();
         }
     };
@@ -179,11 +235,11 @@ std::uint64_t ExperimentRunner::run(
     }
     std::uint64_t completed = firstShard;
     while (completed < shardCount) {
-        std::string rows;
+        Slot* slot = nullptr;
         {
             std::unique_lock lock(mutex);
             changed.wait(lock, [&] {
-                return stopping || finished.contains(nextToHand) ||
+                return stopping || slots[nextToHand % window].ready ||
                        (stop != nullptr && stop->load());
             });
             if (stopping || (stop != nullptr && stop->load())) {
@@ -191,11 +247,11 @@ std::uint64_t ExperimentRunner::run(
                 changed.notify_all();
                 break;
             }
-            rows = std::move(finished.at(nextToHand));
-            finished.erase(nextToHand);
+            slot = &slots[nextToHand % window];
         }
+        // No worker touches this slot until nextToHand moves on.
         try {
-            onShard(completed, rows);
+            onShard(completed, std::span<const TrialRecord>(slot->records.data(), slot->count));
         } catch (...) {
             {
                 std::lock_guard lock(mutex);
@@ -210,6 +266,7 @@ std::uint64_t ExperimentRunner::run(
         ++completed;
         {
             std::lock_guard lock(mutex);
+            slot->ready = false;
             ++nextToHand;
             changed.notify_all();
         }

@@ -4,21 +4,24 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "mpicsim/experiment/Scenario.hpp"
 #include "mpicsim/experiment/TrialPlan.hpp"
-#include "mpicsim/mpic/MpicEvaluator.hpp"
+#include "mpicsim/experiment/TrialRecord.hpp"
+#include "mpicsim/mpic/PerspectiveObserver.hpp"
+#include "mpicsim/mpic/PlacedPerspective.hpp"
 #include "mpicsim/routing/Propagator.hpp"
 #include "mpicsim/routing/TieBreakRanking.hpp"
 
 namespace mpicsim {
 
 // Runs a study's shards on worker threads. One propagation per trial unit answers every CA
-// configuration × policy of the sweep. Shards are handed to the caller strictly in order, each
-// as CSV rows, so the output is the same byte for byte whatever the number of threads.
+// configuration × policy of the sweep: the outcome at each CA configuration's perspectives is
+// read once, and every policy decides from it. Shards are handed to the caller strictly in
+// order, each as a span of records, so the results are the same whatever the number of threads.
 class ExperimentRunner {
   public:
     // The CA configuration × policy pairs of the study, and those that cannot be evaluated.
@@ -28,38 +31,52 @@ class ExperimentRunner {
         QuorumPolicy policy;
         std::string policyLabel;
     };
+    // Where one CA configuration's outcomes sit in TrialRecord::perspectiveOutcomes.
+    struct PerspectiveBlock {
+        std::size_t first = 0;
+        bool hasPrimary = false;  // the first outcome is the primary's
+        std::size_t remotes = 0;  // then one outcome per remote, in the configuration's order
+    };
+    // Called with each shard's records, in shard order; the span lives until the call returns.
+    using ShardHandler = std::function<void(std::uint64_t, std::span<const TrialRecord>)>;
 
     // Throws std::invalid_argument when a perspective's AS is not in the graph.
     ExperimentRunner(const AsGraph& graph, const Scenario& scenario, const TrialPlan& plan);
     ~ExperimentRunner();
 
-    static std::string header();  // the CSV header line of trials.csv, with newline
     const std::vector<Combination>& combinations() const { return combinations_; }
     const std::vector<std::string>& skipped() const { return skipped_; }
+    // One block per CA configuration of the scenario; empty for one without a combination.
+    const std::vector<PerspectiveBlock>& perspectiveBlocks() const { return blocks_; }
 
-    // Computes shards [firstShard, plan.shardCount()) and calls onShard(shard, rows) for each,
-    // in shard order, on the calling thread. Stops early (after a whole shard) when `stop` is
-    // set; returns the number of shards completed in all.
-    std::uint64_t run(std::size_t threads, std::uint64_t firstShard,
-                      const std::function<void(std::uint64_t, std::string_view)>& onShard,
+    // Computes shards [firstShard, plan.shardCount()) and calls onShard(shard, records) for
+    // each, in shard order, on the calling thread. Stops early (after a whole shard) when `stop`
+    // is set; returns the number of shards completed in all.
+    std::uint64_t run(std::size_t threads, std::uint64_t firstShard, const ShardHandler& onShard,
                       const std::atomic<bool>* stop = nullptr) const;
 
-    // The rows of one shard (what run() hands over), computed on the calling thread.
-    std::string shardRows(std::uint64_t shard) const;
+    // The records of one shard (what run() hands over), computed on the calling thread.
+    std::vector<TrialRecord> shardRecords(std::uint64_t shard) const;
 
   private:
     struct Workspace;
-    void computeShard(std::uint64_t shard, Workspace& workspace, std::string& rows) const;
+    // Fills the first records of `records` (grown to the shard size once) and returns how many.
+    std::size_t computeShard(std::uint64_t shard, Workspace& workspace,
+                             std::vector<TrialRecord>& records) const;
+    void computeTrial(std::uint64_t index, Workspace& workspace, TrialRecord& record) const;
 
     const AsGraph& graph_;
     const Scenario& scenario_;
     const TrialPlan& plan_;
     TieBreakRanking ranking_;
     std::vector<std::unique_ptr<Propagator>> propagators_;  // one per ROV setting
+    std::vector<PerspectiveObserver> observers_;            // one per ROV setting
     std::vector<Combination> combinations_;
     std::vector<std::string> skipped_;
-    // evaluators_[rov][combination]
-    std::vector<std::vector<std::unique_ptr<MpicEvaluator>>> evaluators_;
+    // placed_[ca]: the CA configuration's primary (if it has one) and remotes, as in blocks_
+    std::vector<std::vector<PlacedPerspective>> placed_;
+    std::vector<PerspectiveBlock> blocks_;
+    std::size_t perspectiveCount_ = 0;
 };
 
 }  // namespace mpicsim

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "mpicsim/experiment/CombinationVerdict.hpp"
+#include "mpicsim/routing/AttackType.hpp"
+#include "mpicsim/routing/Outcome.hpp"
+#include "mpicsim/topology/AsLink.hpp"
+
+namespace mpicsim {
+
+// One trial unit of a study (one propagation) and what it decided: the verdict of every CA
+// configuration × policy, and where the validation of every placed perspective ended. The views
+// point into storage that outlives the record: the scenario and runner for records from
+// ExperimentRunner, the text being read for records from TrialsCsv.
+struct TrialRecord {
+    std::uint32_t rovIndex = 0;  // the scenario's ROV setting (TrialsCsv: in order of appearance)
+    std::string_view rovLabel;
+    AttackType attack = AttackType::EquallySpecific;
+    int prefixLength = 0;  // the victim's prefix
+    Asn victim = 0;
+    Asn adversary = 0;
+    std::vector<CombinationVerdict> verdicts;  // ExperimentRunner: in combinations() order
+    // Per CA configuration, at ExperimentRunner::perspectiveBlocks(): the primary's outcome (if
+    // the configuration has one), then each remote's. Empty for records read from trials.csv.
+    std::vector<Outcome> perspectiveOutcomes;
+};
+
+}  // namespace mpicsim

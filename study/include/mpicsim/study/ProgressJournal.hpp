@@ -1,0 +1,67 @@
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <span>
+#include <stdexcept>
+#include <string>
+
+#include "mpicsim/experiment/TrialRecord.hpp"
+
+namespace mpicsim {
+
+// A study's output folder as a journal that survives any interruption, kill -9 included:
+// trials.csv grows shard by shard, each shard flushed to disk before progress.json (replaced
+// atomically) counts it and its bytes; manifest.json says what the run is. A resumed run cuts
+// trials.csv back to the bytes progress.json counts and continues at the next shard, so that
+// it ends with the same files as an uninterrupted run.
+class ProgressJournal {
+  public:
+    // A request the folder's state refuses: resuming was not asked for, or the scenario or the
+    // topology changed since the run started.
+    class Refused : public std::runtime_error {
+      public:
+        using std::runtime_error::runtime_error;
+    };
+
+    // Opens the journal in `directory` (created if needed). A folder holding no run starts one
+    // with `freshManifest`; one holding a run is continued when `resume` is set and its manifest
+    // has the same scenario_sha256 and topology.sha256 as `freshManifest`. Throws Refused, or
+    // InputError when the folder's files cannot be read or trials.csv is too short.
+    ProgressJournal(const std::filesystem::path& directory, bool resume,
+                    nlohmann::json freshManifest);
+    ~ProgressJournal();
+    ProgressJournal(const ProgressJournal&) = delete;
+    ProgressJournal& operator=(const ProgressJournal&) = delete;
+
+    bool resumed() const { return resumed_; }
+    std::uint64_t shardsDone() const { return shardsDone_; }
+    const std::filesystem::path& directory() const { return directory_; }
+    const std::filesystem::path& trialsPath() const { return trialsPath_; }
+
+    // Records the thread count, marks the run as running, and opens trials.csv for appending.
+    void begin(std::size_t threads);
+    // Appends one shard's rows to trials.csv, on disk before progress.json counts the shard.
+    void append(std::span<const TrialRecord> records);
+    // Closes trials.csv; with `complete`, marks the manifest complete.
+    void end(bool complete);
+
+  private:
+    void writeManifest() const;
+    void writeProgress() const;
+
+    std::filesystem::path directory_;
+    std::filesystem::path trialsPath_;
+    std::filesystem::path progressPath_;
+    std::filesystem::path manifestPath_;
+    nlohmann::json manifest_;
+    bool resumed_ = false;
+    std::uint64_t shardsDone_ = 0;
+    std::uint64_t validBytes_ = 0;
+    std::FILE* trials_ = nullptr;
+    std::string rows_;  // reused for every shard
+};
+
+}  // namespace mpicsim

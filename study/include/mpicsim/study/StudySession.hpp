@@ -1,0 +1,97 @@
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mpicsim/analysis/ResultSummary.hpp"
+#include "mpicsim/analysis/Summary.hpp"
+#include "mpicsim/analysis/SummaryContext.hpp"
+#include "mpicsim/experiment/ExperimentRunner.hpp"
+#include "mpicsim/experiment/Scenario.hpp"
+#include "mpicsim/experiment/TrialPlan.hpp"
+#include "mpicsim/study/ProgressJournal.hpp"
+#include "mpicsim/topology/AsGraph.hpp"
+
+namespace mpicsim {
+
+// One study from scenario to results, the same for `mpicsim run` and the GUI: the topology the
+// scenario names, the trial plan, the runner, the summary of every trial (victim weights and ROV
+// shares included) and, with an output folder, the resumable journal (trials.csv, progress.json,
+// manifest.json), summary.json, summary.csv and the plots. Without an output folder the study
+// runs in memory.
+class StudySession {
+  public:
+    // Draws a summary's charts into a folder and returns the files written.
+    using Plotter = std::function<std::vector<std::filesystem::path>(const Summary&,
+                                                                     const std::filesystem::path&)>;
+    // Called after each shard with the number of shards done.
+    using ProgressHandler = std::function<void(std::uint64_t)>;
+
+    // The scenario file a study was read from, recorded in the manifest.
+    struct ScenarioFile {
+        std::filesystem::path path;
+        std::string text;                   // its bytes (the manifest holds their SHA-256)
+        std::chrono::year_month_day today;  // the date undated policies were resolved at
+    };
+
+    // Loads the topology the scenario names. Throws InputError, naming the scenario file when
+    // the plan fails (an ASN absent from the topology) or no combination can be evaluated.
+    StudySession(Scenario scenario, ScenarioFile file,
+                 std::size_t shardSize = TrialPlan::kDefaultShardSize);
+    // A study on a graph already built from the scenario's topology; errors name the scenario.
+    StudySession(Scenario scenario, std::shared_ptr<const AsGraph> graph,
+                 std::size_t shardSize = TrialPlan::kDefaultShardSize);
+    ~StudySession();
+
+    const Scenario& scenario() const { return *scenario_; }
+    const AsGraph& graph() const { return *graph_; }
+    const TrialPlan& plan() const { return *plan_; }
+    const ExperimentRunner& runner() const { return *runner_; }
+    const SummaryContext& summaryContext() const { return context_; }
+
+    // Makes `directory` the output folder: a fresh run, or with `resume` the continuation of
+    // the run it holds (see ProgressJournal, whose exceptions pass through). Only for a study
+    // read from a scenario file.
+    void openOutput(const std::filesystem::path& directory, bool resume);
+    bool resumed() const { return journal_ && journal_->resumed(); }
+    std::uint64_t shardsDone() const { return shardsDone_; }
+
+    // Runs the shards not done yet on `threads` worker threads; each shard is journaled (with an
+    // output folder) and summarised. Stops after a whole shard once `stop` is set. Returns true
+    // when every shard is done.
+    bool run(std::size_t threads, const ProgressHandler& onShardDone = {},
+             const std::atomic<bool>* stop = nullptr);
+
+    // The summary of every trial done so far, resumed ones included.
+    Summary summary() const { return summary_->summary(); }
+
+    // After a complete run: marks the manifest complete and writes summary.json, summary.csv
+    // and, when `plotter` is set, the plots into the output folder. Returns the files written.
+    std::vector<std::filesystem::path> writeResults(const Plotter& plotter);
+
+  private:
+    StudySession(Scenario scenario, std::shared_ptr<const AsGraph> graph,
+                 std::optional<ScenarioFile> file, std::string topologySha256,
+                 std::size_t shardSize);
+    nlohmann::json freshManifest();
+
+    std::unique_ptr<const Scenario> scenario_;  // stable address: the runner refers to it
+    std::optional<ScenarioFile> file_;
+    std::shared_ptr<const AsGraph> graph_;
+    std::string topologySha256_;  // empty until needed for a graph built elsewhere
+    std::unique_ptr<TrialPlan> plan_;
+    std::unique_ptr<ExperimentRunner> runner_;
+    SummaryContext context_;
+    std::optional<ResultSummary> summary_;  // made once the context is known
+    std::unique_ptr<ProgressJournal> journal_;
+    std::uint64_t shardsDone_ = 0;
+};
+
+}  // namespace mpicsim

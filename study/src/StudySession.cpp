@@ -1,0 +1,177 @@
+#include "mpicsim/study/StudySession.hpp"
+
+#include <fstream>
+#include <stdexcept>
+
+#include "mpicsim/io/FileDigest.hpp"
+#include "mpicsim/io/InputError.hpp"
+#include "mpicsim/io/TrialsCsv.hpp"
+#include "mpicsim/mpic/QuorumPolicyTable.hpp"
+#include "mpicsim/study/TopologySource.hpp"
+
+namespace mpicsim {
+
+StudySession::StudySession(Scenario scenario, ScenarioFile file, std::size_t shardSize)
+    : StudySession(std::move(scenario), nullptr, std::move(file), {}, shardSize) {}
+
+StudySession::StudySession(Scenario scenario, std::shared_ptr<const AsGraph> graph,
+                           std::size_t shardSize)
+    : StudySession(std::move(scenario), std::move(graph), std::nullopt, {}, shardSize) {}
+
+StudySession::StudySession(Scenario scenario, std::shared_ptr<const AsGraph> graph,
+                           std::optional<ScenarioFile> file, std::string topologySha256,
+                           std::size_t shardSize)
+    : scenario_(std::make_unique<const Scenario>(std::move(scenario))),
+      file_(std::move(file)),
+      graph_(std::move(graph)),
+      topologySha256_(std::move(topologySha256)) {
+    if (!graph_) {
+        TopologySource::Loaded loaded = TopologySource::load(*scenario_);
+        graph_ = std::make_shared<const AsGraph>(std::move(loaded.graph));
+        topologySha256_ = std::move(loaded.sha256);
+    }
+    const std::string source = file_ ? file_->path.string() : scenario_->name;
+    try {
+        plan_ = std::make_unique<TrialPlan>(*graph_, *scenario_, shardSize);
+        runner_ = std::make_unique<ExperimentRunner>(*graph_, *scenario_, *plan_);
+    } catch (const std::invalid_argument& error) {
+        throw InputError(source, 0, error.what());
+    }
+    if (runner_->combinations().empty()) {
+        std::string reasons;
+        for (const std::string& note : runner_->skipped()) {
+            reasons += "; " + note;
+        }
+        throw InputError(source, 0,
+                         "no CA configuration × policy combination can be evaluated" + reasons);
+    }
+
+    context_.scenario = scenario_->name;
+    for (std::size_t i = 0; i < plan_->victims().size(); ++i) {
+        context_.victimWeights[graph_->asnOf(plan_->victims()[i])] = plan_->victimWeights()[i];
+    }
+    const auto nodes = static_cast<double>(graph_->nodeCount());
+    for (std::size_t i = 0; i < scenario_->rovSettings.size(); ++i) {
+        context_.rovFractions[scenario_->rovSettings[i].label] =
+            nodes == 0 ? 0.0
+                       : static_cast<double>(plan_->rovDeployments()[i].adopterCount()) / nodes;
+    }
+    for (const CaConfiguration& ca : scenario_->cas) {
+        context_.remotesByCa[ca.name] = static_cast<int>(ca.remotes.size());
+    }
+    summary_.emplace(context_);
+}
+
+StudySession::~StudySession() = default;
+
+nlohmann::json StudySession::freshManifest() {
+    const Scenario& scenario = *scenario_;
+    if (topologySha256_.empty()) {
+        topologySha256_ = TopologySource::sha256(scenario);
+    }
+    nlohmann::json source = scenario.topologyPath;
+    if (scenario.syntheticTopology) {
+        source = {{"ases", scenario.syntheticTopology->ases},
+                  {"seed", scenario.syntheticTopology->seed},
+                  {"command", TopologySource::syntheticCommand(*scenario.syntheticTopology)}};
+    }
+    nlohmann::json manifest = {
+        {"mpicsim_version", MPICSIM_VERSION},
+        {"scenario_file", file_->path.string()},
+        {"scenario_sha256", FileDigest::sha256(file_->text)},
+        {"scenario", nlohmann::json::parse(file_->text)},
+        {"topology",
+         {{scenario.syntheticTopology ? "synthetic" : "path", source},
+          {"sha256", topologySha256_},
+          {"ases", graph_->nodeCount()},
+          {"links", graph_->linkCount()},
+          {"exclude_mlp_only", scenario.excludeMlpOnly}}},
+        {"seed", scenario.seed},
+        {"date_for_undated_policies", formatIsoDate(file_->today)},
+        {"victims", plan_->victims().size()},
+        {"adversaries", plan_->adversaries().size()},
+        {"trial_units", plan_->unitCount()},
+        {"shard_size", plan_->shardSize()},
+        {"shards", plan_->shardCount()},
+    };
+    nlohmann::json combinations = nlohmann::json::array();
+    for (const auto& combination : runner_->combinations()) {
+        combinations.push_back({{"ca", scenario.cas[combination.caIndex].name},
+                                {"policy", combination.policyLabel},
+                                {"policy_source", combination.policy.source}});
+    }
+    manifest["combinations"] = combinations;
+    manifest["skipped"] = runner_->skipped();
+    return manifest;
+}
+
+void StudySession::openOutput(const std::filesystem::path& directory, bool resume) {
+    if (!file_) {
+        throw std::logic_error("StudySession: an output folder needs a scenario file");
+    }
+    journal_ = std::make_unique<ProgressJournal>(directory, resume, freshManifest());
+    shardsDone_ = journal_->shardsDone();
+    if (journal_->resumed()) {
+        // The shards done before the interruption are summarised from what the journal kept.
+        TrialsCsv::readFile(journal_->trialsPath(),
+                            [&](const TrialRecord& record) { summary_->add(record); });
+    }
+}
+
+bool StudySession::run(std::size_t threads, const ProgressHandler& onShardDone,
+                       const std::atomic<bool>* stop) {
+    if (journal_) {
+        journal_->begin(threads);
+    }
+    try {
+        shardsDone_ = runner_->run(
+            threads, shardsDone_,
+            [&](std::uint64_t shard, std::span<const TrialRecord> records) {
+                if (journal_) {
+                    journal_->append(records);
+                }
+                summary_->add(records);
+                if (onShardDone) {
+                    onShardDone(shard + 1);
+                }
+            },
+            stop);
+    } catch (...) {
+        if (journal_) {
+            journal_->end(false);
+        }
+        throw;
+    }
+    const bool complete = shardsDone_ == plan_->shardCount();
+    if (journal_) {
+        journal_->end(complete);
+    }
+    return complete;
+}
+
+std::vector<std::filesystem::path> StudySession::writeResults(const Plotter& plotter) {
+    if (!journal_) {
+        throw std::logic_error("StudySession: results are written into an output folder");
+    }
+    const std::filesystem::path& directory = journal_->directory();
+    const Summary summary = summary_->summary();
+    std::vector<std::filesystem::path> written;
+    auto save = [&](const std::filesystem::path& path, const std::string& content) {
+        std::ofstream out(path, std::ios::binary | std::ios::trunc);
+        out << content;
+        if (!out) {
+            throw InputError(path.string(), 0, "cannot write");
+        }
+        written.push_back(path);
+    };
+    save(directory / "summary.json", ResultSummary::toJson(summary));
+    save(directory / "summary.csv", ResultSummary::toCsv(summary));
+    if (plotter) {
+        for (const auto& path : plotter(summary, directory / "plots")) {
+            written.push_back(path);
+        }
+    }
+    return written;
+}
+
+}  // namespace mpicsim

@@ -1,0 +1,57 @@
+#include "mpicsim/study/TopologySource.hpp"
+
+#include <sstream>
+
+#include "mpicsim/io/CaidaReader.hpp"
+#include "mpicsim/io/CaidaWriter.hpp"
+#include "mpicsim/io/FileDigest.hpp"
+#include "mpicsim/topology/TopologyGenerator.hpp"
+
+namespace mpicsim {
+namespace {
+
+std::string syntheticSha256(const TopologyGenerator::Result& generated,
+                            const Scenario::SyntheticTopology& synthetic) {
+    std::ostringstream text;
+    CaidaWriter::write(text, generated.links, generated.metadata,
+                       TopologySource::syntheticFileComments(synthetic.ases, synthetic.seed));
+    return FileDigest::sha256(text.str());
+}
+
+}  // namespace
+
+std::vector<std::string> TopologySource::syntheticFileComments(std::size_t ases,
+                                                               std::uint64_t seed) {
+    return {"synthetic AS-relationship topology written by mpicsim generate-topology",
+            "ases " + std::to_string(ases) + ", seed " + std::to_string(seed) +
+                "; not measured data: a model calibrated on CAIDA AS Relationships",
+            "format: CAIDA serial-2, <provider>|<customer>|-1|<source> and "
+            "<peer>|<peer>|0|<source>"};
+}
+
+std::string TopologySource::syntheticCommand(const Scenario::SyntheticTopology& synthetic) {
+    return "mpicsim generate-topology --ases " + std::to_string(synthetic.ases) + " --seed " +
+           std::to_string(synthetic.seed);
+}
+
+TopologySource::Loaded TopologySource::load(const Scenario& scenario) {
+    if (const auto& synthetic = scenario.syntheticTopology) {
+        const auto generated = TopologyGenerator::generate(synthetic->ases, synthetic->seed);
+        std::string sha = syntheticSha256(generated, *synthetic);
+        return {generated.graph(), std::move(sha)};
+    }
+    CaidaReader::Options readOptions;
+    readOptions.includeMlpOnlyLinks = !scenario.excludeMlpOnly;
+    std::string sha = FileDigest::sha256OfFile(scenario.topologyPath);
+    return {CaidaReader::readFile(scenario.topologyPath, readOptions), std::move(sha)};
+}
+
+std::string TopologySource::sha256(const Scenario& scenario) {
+    if (const auto& synthetic = scenario.syntheticTopology) {
+        return syntheticSha256(TopologyGenerator::generate(synthetic->ases, synthetic->seed),
+                               *synthetic);
+    }
+    return FileDigest::sha256OfFile(scenario.topologyPath);
+}
+
+}  // namespace mpicsim
