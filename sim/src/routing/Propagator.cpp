@@ -58,8 +58,8 @@ Propagator::Propagator(const AsGraph& graph, const TieBreakRanking& ranking,
 // simulator in the tests drops it explicitly and agrees with this propagation.
 template <bool kOverlay>
 void Propagator::propagate(std::initializer_list<Seed> seeds, std::uint8_t invalidTagMask,
-                           const std::uint64_t* overlay, PropagationWorkspace& scratch,
-                           std::uint64_t* keys) const {
+                           const std::uint64_t* overlay, const Sweep& sweep,
+                           PropagationWorkspace& scratch, std::uint64_t* keys) const {
     const NodeIndex n = static_cast<NodeIndex>(graph_.nodeCount());
     const std::uint8_t* adopterMasks = rov_.adopterMasks().data();
     std::uint64_t* upward = scratch.upwardKeys_.data();
@@ -128,17 +128,30 @@ void Propagator::propagate(std::initializer_list<Seed> seeds, std::uint8_t inval
             continue;
         }
         const std::uint32_t senderTieRank = ranking_.rankOf(sender);
-        for (NodeIndex peer : graph_.peers(sender)) {
-            offer(peer, senderKey, RouteClass::Peer, senderTieRank);
+        if (sweep.scope == nullptr) {
+            for (NodeIndex peer : graph_.peers(sender)) {
+                offer(peer, senderKey, RouteClass::Peer, senderTieRank);
+            }
+        } else if (sweep.extraFlags == nullptr) {
+            for (NodeIndex peer : sweep.scope->peersInClosure(sender)) {
+                offer(peer, senderKey, RouteClass::Peer, senderTieRank);
+            }
+        } else {
+            for (NodeIndex peer : graph_.peers(sender)) {
+                if (sweep.scope->inClosure(peer) || sweep.extraFlags[peer] != 0) {
+                    offer(peer, senderKey, RouteClass::Peer, senderTieRank);
+                }
+            }
         }
     }
     // Phase 3: provider routes descend; every provider of v follows v in node order, so each
     // node pulls from final routes. A provider exports every route to its customers, so only
-    // the import rule filters here. Every node's entry in `keys` is written here.
+    // the import rule filters here. Every swept node's entry in `keys` is written here; a
+    // scope's sweep is upward closed, so its nodes pull from providers settled before them.
     static_assert(RoutePolicy::exportAllowed(RouteClass::Provider, RouteClass::Provider));
     const std::uint32_t* offsets = providers_.offsets.data();
     const Edge* edges = providers_.edges.data();
-    for (NodeIndex v = n; v-- > 0;) {
+    auto settle = [&](NodeIndex v) {
         std::uint64_t best = upward[v];
         const std::uint8_t adopterMask = adopterMasks[v];
         for (const Edge* edge = edges + offsets[v]; edge != edges + offsets[v + 1]; ++edge) {
@@ -151,6 +164,20 @@ void Propagator::propagate(std::initializer_list<Seed> seeds, std::uint8_t inval
             best = std::min(best, usable ? candidate : kNone);
         }
         keys[v] = best == kNone ? kNone : retag(v, best);
+    };
+    if (sweep.scope == nullptr) {
+        for (NodeIndex v = n; v-- > 0;) {
+            settle(v);
+        }
+    } else {
+        for (NodeIndex v : sweep.extraDescending) {
+            settle(v);
+        }
+        for (NodeIndex v : sweep.scope->closureDescending()) {
+            if (sweep.extraFlags == nullptr || sweep.extraFlags[v] == 0) {
+                settle(v);
+            }
+        }
     }
     for (NodeIndex v : touched) {
         upward[v] = kNone;
@@ -167,6 +194,46 @@ RoutingOutcome Propagator::run(const Attack& attack) const {
 
 void Propagator::run(const Attack& attack, RoutingOutcome& out,
                      PropagationWorkspace& workspace) const {
+    runSwept(attack, Sweep{}, out, workspace);
+}
+
+void Propagator::run(const Attack& attack, const PropagationScope& scope, RoutingOutcome& out,
+                     PropagationWorkspace& workspace) const {
+    if (scope.nodeCount() != graph_.nodeCount()) {
+        throw std::invalid_argument("propagation scope and graph differ in size");
+    }
+    Sweep sweep{&scope, {}, nullptr};
+    if (attack.type == AttackType::Subprefix && attack.victim < graph_.nodeCount()) {
+        collectAncestors(attack.victim, workspace);
+        sweep.extraDescending = workspace.ancestors_;
+        sweep.extraFlags = workspace.isAncestor_.data();
+    }
+    runSwept(attack, sweep, out, workspace);
+    for (NodeIndex v : workspace.ancestors_) {
+        workspace.isAncestor_[v] = 0;
+    }
+    workspace.ancestors_.clear();
+}
+
+void Propagator::collectAncestors(NodeIndex victim, PropagationWorkspace& workspace) const {
+    workspace.isAncestor_.resize(graph_.nodeCount(), 0);
+    std::vector<NodeIndex>& ancestors = workspace.ancestors_;
+    ancestors.clear();
+    ancestors.push_back(victim);
+    workspace.isAncestor_[victim] = 1;
+    for (std::size_t next = 0; next < ancestors.size(); ++next) {
+        for (NodeIndex provider : graph_.providers(ancestors[next])) {
+            if (workspace.isAncestor_[provider] == 0) {
+                workspace.isAncestor_[provider] = 1;
+                ancestors.push_back(provider);
+            }
+        }
+    }
+    std::sort(ancestors.begin(), ancestors.end(), std::greater<>());
+}
+
+void Propagator::runSwept(const Attack& attack, const Sweep& sweep, RoutingOutcome& out,
+                          PropagationWorkspace& workspace) const {
     const std::size_t n = graph_.nodeCount();
     if (attack.victim >= n || (attack.hasAttacker() && attack.attacker >= n)) {
         throw std::invalid_argument("attack names a node outside the graph");
@@ -179,14 +246,34 @@ void Propagator::run(const Attack& attack, RoutingOutcome& out,
         throw std::invalid_argument("victim prefix length must be between 1 and 24, not " +
                                     std::to_string(attack.victimPrefixLength));
     }
+    auto& victimKeys = out.keys_[static_cast<int>(PrefixSlot::VictimPrefix)];
+    auto& subprefixKeys = out.keys_[static_cast<int>(PrefixSlot::Subprefix)];
+    const bool complete = sweep.scope == nullptr;
+    if (complete) {
+        victimKeys.resize(n);
+        out.outcomes_.resize(n);
+        out.written_.clear();
+    } else {
+        // An incomplete outcome holds no route outside what the last run wrote: clear that.
+        if (out.complete_ || victimKeys.size() != n) {
+            victimKeys.assign(n, kNone);
+            subprefixKeys.assign(n, kNone);
+            out.outcomes_.assign(n, Outcome::Disconnected);
+            out.written_.clear();
+        }
+        for (NodeIndex v : out.written_) {
+            victimKeys[v] = kNone;
+            subprefixKeys[v] = kNone;
+            out.outcomes_[v] = Outcome::Disconnected;
+        }
+        out.written_.clear();
+        out.written_.reserve(n);
+    }
+    out.complete_ = complete;
     out.graph_ = &graph_;
     out.ranking_ = &ranking_;
     out.attack_ = attack;
-    out.outcomes_.resize(n);
     workspace.terminalOverlay_.resize(n, kNone);
-    auto& victimKeys = out.keys_[static_cast<int>(PrefixSlot::VictimPrefix)];
-    auto& subprefixKeys = out.keys_[static_cast<int>(PrefixSlot::Subprefix)];
-    victimKeys.resize(n);
     out.invalidTagMask_ = {0, 0};
     workspace.upwardKeys_.resize(n, kNone);
     workspace.touched_.reserve(n);
@@ -196,51 +283,76 @@ void Propagator::run(const Attack& attack, RoutingOutcome& out,
 
     switch (attack.type) {
         case AttackType::None:
-            subprefixKeys.clear();
-            propagate<false>({victimSeed}, 0, nullptr, workspace, victimKeys.data());
+            if (complete) {
+                subprefixKeys.clear();
+            }
+            propagate<false>({victimSeed}, 0, nullptr, sweep, workspace, victimKeys.data());
             break;
         case AttackType::EquallySpecific:
-            subprefixKeys.clear();
+            if (complete) {
+                subprefixKeys.clear();
+            }
             out.invalidTagMask_[0] = 1u << kTagAttacker;
             propagate<false>({victimSeed, {attack.attacker, originKey(Outcome::Attacker)}},
-                             out.invalidTagMask_[0], nullptr, workspace, victimKeys.data());
+                             out.invalidTagMask_[0], nullptr, sweep, workspace, victimKeys.data());
             break;
         case AttackType::ForgedOrigin:
             // The path "attacker victim" is one AS longer and names the authorised origin.
-            subprefixKeys.clear();
+            if (complete) {
+                subprefixKeys.clear();
+            }
             propagate<false>({victimSeed, {attack.attacker, originKey(Outcome::Attacker, 1)}}, 0,
-                             nullptr, workspace, victimKeys.data());
+                             nullptr, sweep, workspace, victimKeys.data());
             break;
         case AttackType::Subprefix:
             subprefixKeys.resize(n);
             // The sub-prefix is longer than the ROA's maxLength and has the wrong origin.
             out.invalidTagMask_[1] = (1u << kTagVictim) | (1u << kTagAttacker);
             if (attack.subprefixFiltered()) {
-                std::fill(subprefixKeys.begin(), subprefixKeys.end(), kNone);
+                if (complete) {
+                    std::fill(subprefixKeys.begin(), subprefixKeys.end(), kNone);
+                } else {
+                    out.written_.push_back(attack.attacker);
+                }
                 subprefixKeys[attack.attacker] = originKey(Outcome::Attacker);
             } else {
                 // Traffic that enters the victim's AS is delivered there, even when the victim
                 // holds (and passes on) the attacker's sub-prefix route.
                 workspace.terminalOverlay_[attack.victim] = originKey(Outcome::Victim);
                 propagate<true>({{attack.attacker, originKey(Outcome::Attacker)}},
-                                out.invalidTagMask_[1], workspace.terminalOverlay_.data(),
+                                out.invalidTagMask_[1], workspace.terminalOverlay_.data(), sweep,
                                 workspace, subprefixKeys.data());
                 workspace.terminalOverlay_[attack.victim] = kNone;
             }
-            propagate<true>({victimSeed}, 0, subprefixKeys.data(), workspace, victimKeys.data());
+            propagate<true>({victimSeed}, 0, subprefixKeys.data(), sweep, workspace,
+                            victimKeys.data());
             break;
     }
 
-    if (attack.type == AttackType::Subprefix) {
+    // The data-plane outcome: a route's tag already says where traffic sent on it ends, and a
+    // victim-prefix route carries the tag of the sub-prefix route its holder forwards on.
+    const bool subprefix = attack.type == AttackType::Subprefix;
+    auto settleOutcome = [&](NodeIndex v) {
+        const std::uint64_t key =
+            victimKeys[v] != kNone || !subprefix ? victimKeys[v] : subprefixKeys[v];
+        out.outcomes_[v] = key == kNone ? Outcome::Disconnected : RouteKey::tag(key);
+    };
+    if (complete) {
         for (NodeIndex v = 0; v < n; ++v) {
-            const std::uint64_t key = victimKeys[v] != kNone ? victimKeys[v] : subprefixKeys[v];
-            out.outcomes_[v] = key == kNone ? Outcome::Disconnected : RouteKey::tag(key);
+            settleOutcome(v);
         }
-    } else {
-        for (NodeIndex v = 0; v < n; ++v) {
-            const std::uint64_t key = victimKeys[v];
-            out.outcomes_[v] = key == kNone ? Outcome::Disconnected : RouteKey::tag(key);
+        return;
+    }
+    for (NodeIndex v : sweep.extraDescending) {
+        out.written_.push_back(v);
+    }
+    for (NodeIndex v : sweep.scope->closureDescending()) {
+        if (sweep.extraFlags == nullptr || sweep.extraFlags[v] == 0) {
+            out.written_.push_back(v);
         }
+    }
+    for (NodeIndex v : out.written_) {
+        settleOutcome(v);
     }
 }
 
