@@ -64,7 +64,7 @@ void Propagator::propagate(std::initializer_list<Seed> seeds, std::uint8_t inval
     const std::uint8_t* adopterMasks = rov_.adopterMasks().data();
     std::uint64_t* upward = scratch.upwardKeys_.data();
     std::vector<NodeIndex>& touched = scratch.touched_;
-    std::vector<NodeIndex>& frontier = scratch.frontier_;
+    std::vector<std::vector<NodeIndex>>& frontier = scratch.frontier_;
     std::vector<NodeIndex>& customerRouted = scratch.customerRouted_;
 
     auto retag = [overlay](NodeIndex v, std::uint64_t key) {
@@ -93,32 +93,33 @@ void Propagator::propagate(std::initializer_list<Seed> seeds, std::uint8_t inval
         return firstRoute;
     };
 
-    // Phase 1: customer routes climb. Nodes leave the heap in increasing index order, and every
-    // provider has a higher index than its customers, so a node's route is final when it leaves.
-    frontier.clear();
+    // Phase 1: customer routes climb, rank by rank. Every provider has a higher rank than its
+    // customers, so a node's route is final once the ranks below its own are done.
+    frontier.resize(graph_.maxRank() + 1);
     customerRouted.clear();
+    std::uint32_t lowestRank = graph_.maxRank();
     for (const Seed& seed : seeds) {
         upward[seed.node] = retag(seed.node, seed.key);
         touched.push_back(seed.node);
-        frontier.push_back(seed.node);
+        frontier[graph_.rank(seed.node)].push_back(seed.node);
+        lowestRank = std::min(lowestRank, graph_.rank(seed.node));
     }
-    std::make_heap(frontier.begin(), frontier.end(), std::greater<>());
-    while (!frontier.empty()) {
-        std::pop_heap(frontier.begin(), frontier.end(), std::greater<>());
-        const NodeIndex sender = frontier.back();
-        frontier.pop_back();
-        customerRouted.push_back(sender);
-        const std::uint64_t senderKey = upward[sender];
-        const std::uint32_t senderTieRank = ranking_.rankOf(sender);
-        if (!RoutePolicy::exportAllowed(RouteKey::routeClass(senderKey), RouteClass::Customer)) {
-            continue;  // never taken: the heap holds origins and customer-route holders only
-        }
-        for (NodeIndex provider : graph_.providers(sender)) {
-            if (offer(provider, senderKey, RouteClass::Customer, senderTieRank)) {
-                frontier.push_back(provider);
-                std::push_heap(frontier.begin(), frontier.end(), std::greater<>());
+    for (std::uint32_t rank = lowestRank; rank < frontier.size(); ++rank) {
+        for (NodeIndex sender : frontier[rank]) {
+            customerRouted.push_back(sender);
+            const std::uint64_t senderKey = upward[sender];
+            const std::uint32_t senderTieRank = ranking_.rankOf(sender);
+            if (!RoutePolicy::exportAllowed(RouteKey::routeClass(senderKey),
+                                            RouteClass::Customer)) {
+                continue;  // never taken: the frontier holds origins and customer routes only
+            }
+            for (NodeIndex provider : graph_.providers(sender)) {
+                if (offer(provider, senderKey, RouteClass::Customer, senderTieRank)) {
+                    frontier[graph_.rank(provider)].push_back(provider);
+                }
             }
         }
+        frontier[rank].clear();
     }
     // Phase 2: one peer hop. Only own and customer routes are exported to peers, and only the
     // nodes of phase 1 hold them: a route a peer hop delivers goes no further sideways or up.
@@ -132,14 +133,24 @@ void Propagator::propagate(std::initializer_list<Seed> seeds, std::uint8_t inval
             for (NodeIndex peer : graph_.peers(sender)) {
                 offer(peer, senderKey, RouteClass::Peer, senderTieRank);
             }
-        } else if (sweep.extraFlags == nullptr) {
+        } else {
             for (NodeIndex peer : sweep.scope->peersInClosure(sender)) {
                 offer(peer, senderKey, RouteClass::Peer, senderTieRank);
             }
-        } else {
-            for (NodeIndex peer : graph_.peers(sender)) {
-                if (sweep.scope->inClosure(peer) || sweep.extraFlags[peer] != 0) {
-                    offer(peer, senderKey, RouteClass::Peer, senderTieRank);
+        }
+    }
+    // The extra nodes outside the closure pull the same offers from their peers: a peer offers
+    // a route when it holds an own or customer route (peer routes received above never count).
+    if (sweep.peerRoutesIntoExtra) {
+        for (NodeIndex receiver : sweep.extraDescending) {
+            if (sweep.scope->inClosure(receiver)) {
+                continue;
+            }
+            for (NodeIndex peer : graph_.peers(receiver)) {
+                const std::uint64_t peerKey = upward[peer];
+                if (peerKey != kNone &&
+                    RoutePolicy::exportAllowed(RouteKey::routeClass(peerKey), RouteClass::Peer)) {
+                    offer(receiver, peerKey, RouteClass::Peer, ranking_.rankOf(peer));
                 }
             }
         }
@@ -277,7 +288,6 @@ void Propagator::runSwept(const Attack& attack, const Sweep& sweep, RoutingOutco
     out.invalidTagMask_ = {0, 0};
     workspace.upwardKeys_.resize(n, kNone);
     workspace.touched_.reserve(n);
-    workspace.frontier_.reserve(n);
     workspace.customerRouted_.reserve(n);
     const Seed victimSeed{attack.victim, originKey(Outcome::Victim)};
 
@@ -319,9 +329,13 @@ void Propagator::runSwept(const Attack& attack, const Sweep& sweep, RoutingOutco
                 // Traffic that enters the victim's AS is delivered there, even when the victim
                 // holds (and passes on) the attacker's sub-prefix route.
                 workspace.terminalOverlay_[attack.victim] = originKey(Outcome::Victim);
+                // The victim's ancestors forward the victim prefix on customer routes, but their
+                // sub-prefix routes (which tag that traffic) may come from peers.
+                Sweep subprefixSweep = sweep;
+                subprefixSweep.peerRoutesIntoExtra = sweep.scope != nullptr;
                 propagate<true>({{attack.attacker, originKey(Outcome::Attacker)}},
-                                out.invalidTagMask_[1], workspace.terminalOverlay_.data(), sweep,
-                                workspace, subprefixKeys.data());
+                                out.invalidTagMask_[1], workspace.terminalOverlay_.data(),
+                                subprefixSweep, workspace, subprefixKeys.data());
                 workspace.terminalOverlay_[attack.victim] = kNone;
             }
             propagate<true>({victimSeed}, 0, subprefixKeys.data(), sweep, workspace,

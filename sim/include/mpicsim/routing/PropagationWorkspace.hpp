@@ -17,7 +17,7 @@ class PropagationWorkspace {
     std::vector<std::uint64_t> terminalOverlay_;  // the victim as a terminal AS
     std::vector<std::uint64_t> upwardKeys_;       // routes after the customer and peer phases
     std::vector<NodeIndex> touched_;              // nodes whose upwardKeys_ entry was set
-    std::vector<NodeIndex> frontier_;             // min-heap of nodes awaiting the upward sweep
+    std::vector<std::vector<NodeIndex>> frontier_;  // by rank: nodes awaiting the upward sweep
     std::vector<NodeIndex> customerRouted_;       // nodes holding own or customer routes
     std::vector<NodeIndex> ancestors_;            // the victim's ancestors, descending
     std::vector<std::uint8_t> isAncestor_;        // membership of ancestors_ (0 between runs)

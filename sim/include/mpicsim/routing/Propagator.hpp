@@ -63,11 +63,13 @@ class Propagator {
     };
 
     // Where a propagation settles final routes: every node (no scope), or the scope's closure
-    // together with `extraDescending` (upward closed; `extraFlags` marks its members).
+    // together with `extraDescending` (upward closed; `extraFlags` marks its members). With
+    // `peerRoutesIntoExtra`, the extra nodes outside the closure also take their peers' offers.
     struct Sweep {
         const PropagationScope* scope = nullptr;
         std::span<const NodeIndex> extraDescending;
         const std::uint8_t* extraFlags = nullptr;
+        bool peerRoutesIntoExtra = false;
     };
 
     // Propagates one prefix from its seeds into `keys` (every swept entry written). With
