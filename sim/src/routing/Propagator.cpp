@@ -95,7 +95,15 @@ void Propagator::propagate(std::initializer_list<Seed> seeds, std::uint8_t inval
 
     // Phase 1: customer routes climb, rank by rank. Every provider has a higher rank than its
     // customers, so a node's route is final once the ranks below its own are done.
-    frontier.resize(graph_.maxRank() + 1);
+    if (frontier.size() != graph_.maxRank() + 1) {
+        // Room for every node of each rank, so that no trial allocates.
+        frontier.resize(graph_.maxRank() + 1);
+        for (std::uint32_t rank = 0; rank < frontier.size(); ++rank) {
+            const NodeIndex end =
+                rank == graph_.maxRank() ? static_cast<NodeIndex>(n) : graph_.rankBegin(rank + 1);
+            frontier[rank].reserve(end - graph_.rankBegin(rank));
+        }
+    }
     customerRouted.clear();
     std::uint32_t lowestRank = graph_.maxRank();
     for (const Seed& seed : seeds) {
@@ -229,6 +237,7 @@ void Propagator::run(const Attack& attack, const PropagationScope& scope, Routin
 void Propagator::collectAncestors(NodeIndex victim, PropagationWorkspace& workspace) const {
     workspace.isAncestor_.resize(graph_.nodeCount(), 0);
     std::vector<NodeIndex>& ancestors = workspace.ancestors_;
+    ancestors.reserve(graph_.nodeCount());
     ancestors.clear();
     ancestors.push_back(victim);
     workspace.isAncestor_[victim] = 1;
