@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "mpicsim/common/InstanceId.hpp"
 #include "mpicsim/routing/RoutePolicy.hpp"
 
 namespace mpicsim {
@@ -21,7 +22,7 @@ constexpr std::uint64_t originKey(Outcome tag, std::uint32_t pathLength = 0) {
 
 Propagator::Propagator(const AsGraph& graph, const TieBreakRanking& ranking,
                        const RovDeployment& rov)
-    : graph_(graph), ranking_(ranking), rov_(rov) {
+    : graph_(graph), ranking_(ranking), rov_(rov), id_(nextInstanceId()) {
     if (rov.nodeCount() != graph.nodeCount()) {
         throw std::invalid_argument("ROV deployment and graph differ in size");
     }
@@ -129,6 +130,16 @@ void Propagator::propagate(std::initializer_list<Seed> seeds, std::uint8_t inval
         }
         frontier[rank].clear();
     }
+    if constexpr (!kOverlay) {
+        if (sweep.scope != nullptr && sweep.extraFlags == nullptr) {
+            settleWithinClosure(*sweep.scope, invalidTagMask, scratch, keys);
+            for (NodeIndex v : touched) {
+                upward[v] = kNone;
+            }
+            touched.clear();
+            return;
+        }
+    }
     // Phase 2: one peer hop. Only own and customer routes are exported to peers, and only the
     // nodes of phase 1 hold them: a route a peer hop delivers goes no further sideways or up.
     for (NodeIndex sender : customerRouted) {
@@ -142,8 +153,9 @@ void Propagator::propagate(std::initializer_list<Seed> seeds, std::uint8_t inval
                 offer(peer, senderKey, RouteClass::Peer, senderTieRank);
             }
         } else {
-            for (NodeIndex peer : sweep.scope->peersInClosure(sender)) {
-                offer(peer, senderKey, RouteClass::Peer, senderTieRank);
+            const std::vector<NodeIndex>& closure = sweep.scope->closureDescending();
+            for (std::uint32_t slot : sweep.scope->peerSlotsInClosure(sender)) {
+                offer(closure[slot], senderKey, RouteClass::Peer, senderTieRank);
             }
         }
     }
@@ -202,6 +214,68 @@ void Propagator::propagate(std::initializer_list<Seed> seeds, std::uint8_t inval
         upward[v] = kNone;
     }
     touched.clear();
+}
+
+// Phases 2 and 3 for a scope's closure alone, on arrays indexed by slot (small enough to stay
+// in the cache): the same offers, imports and choices as the node-indexed sweep, which the
+// tests compare it with.
+void Propagator::settleWithinClosure(const PropagationScope& scope, std::uint8_t invalidTagMask,
+                                     PropagationWorkspace& scratch, std::uint64_t* keys) const {
+    const std::vector<NodeIndex>& closure = scope.closureDescending();
+    const std::size_t size = closure.size();
+    if (scratch.slotTablesScope_ != scope.id() || scratch.slotTablesPropagator_ != id_) {
+        scratch.slotAdopterMasks_.resize(size);
+        scratch.slotTieRanks_.resize(size);
+        for (std::size_t slot = 0; slot < size; ++slot) {
+            scratch.slotAdopterMasks_[slot] = rov_.adopterMasks()[closure[slot]];
+            scratch.slotTieRanks_[slot] = ranking_.rankOf(closure[slot]);
+        }
+        scratch.slotTablesScope_ = scope.id();
+        scratch.slotTablesPropagator_ = id_;
+        scratch.slotBest_.resize(size);
+        scratch.slotKeys_.resize(size);
+    }
+    std::uint64_t* best = scratch.slotBest_.data();
+    std::uint64_t* slotKeys = scratch.slotKeys_.data();
+    const std::uint8_t* adopterMasks = scratch.slotAdopterMasks_.data();
+    const std::uint32_t* tieRanks = scratch.slotTieRanks_.data();
+    std::fill(best, best + size, kNone);
+    const std::uint64_t* upward = scratch.upwardKeys_.data();
+
+    // Own and customer routes of phase 1, then one peer hop into the closure (as in propagate).
+    for (NodeIndex sender : scratch.customerRouted_) {
+        const std::uint64_t senderKey = upward[sender];
+        const std::uint32_t senderSlot = scope.slotOf(sender);
+        if (senderSlot != PropagationScope::kOutside) {
+            best[senderSlot] = std::min(best[senderSlot], senderKey);
+        }
+        if (!RoutePolicy::exportAllowed(RouteKey::routeClass(senderKey), RouteClass::Peer)) {
+            continue;
+        }
+        const std::uint32_t senderTieRank = ranking_.rankOf(sender);
+        for (std::uint32_t slot : scope.peerSlotsInClosure(sender)) {
+            if (RoutePolicy::importAllowed(adopterMasks[slot], invalidTagMask, senderKey)) {
+                best[slot] = std::min(best[slot], RoutePolicy::receivedKey(
+                                                      senderKey, RouteClass::Peer, senderTieRank));
+            }
+        }
+    }
+    // Provider routes descend: every provider's slot is lower than its customer's.
+    for (std::uint32_t slot = 0; slot < size; ++slot) {
+        std::uint64_t chosen = best[slot];
+        const std::uint8_t adopterMask = adopterMasks[slot];
+        for (std::uint32_t providerSlot : scope.providerSlots(slot)) {
+            const std::uint64_t providerKey = slotKeys[providerSlot];
+            const bool usable =
+                providerKey != kNone &&
+                RoutePolicy::importAllowed(adopterMask, invalidTagMask, providerKey);
+            const std::uint64_t candidate =
+                RoutePolicy::receivedKey(providerKey, RouteClass::Provider, tieRanks[providerSlot]);
+            chosen = std::min(chosen, usable ? candidate : kNone);
+        }
+        slotKeys[slot] = chosen;
+        keys[closure[slot]] = chosen;
+    }
 }
 
 RoutingOutcome Propagator::run(const Attack& attack) const {

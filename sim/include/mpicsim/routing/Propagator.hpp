@@ -79,6 +79,8 @@ class Propagator {
     void propagate(std::initializer_list<Seed> seeds, std::uint8_t invalidTagMask,
                    const std::uint64_t* overlay, const Sweep& sweep, PropagationWorkspace& scratch,
                    std::uint64_t* keys) const;
+    void settleWithinClosure(const PropagationScope& scope, std::uint8_t invalidTagMask,
+                             PropagationWorkspace& scratch, std::uint64_t* keys) const;
     void runSwept(const Attack& attack, const Sweep& sweep, RoutingOutcome& out,
                   PropagationWorkspace& workspace) const;
     // The victim and every AS above it through provider links, in descending node order.
@@ -87,6 +89,7 @@ class Propagator {
     const AsGraph& graph_;
     const TieBreakRanking& ranking_;
     const RovDeployment& rov_;
+    std::uint64_t id_;    // distinct for every Propagator made in this process
     EdgeList providers_;  // with each provider's tie rank, for the downward sweep
 };
 
