@@ -230,6 +230,9 @@ void Propagator::settleWithinClosure(const PropagationScope& scope, std::uint8_t
             scratch.slotAdopterMasks_[slot] = rov_.adopterMasks()[closure[slot]];
             scratch.slotTieRanks_[slot] = ranking_.rankOf(closure[slot]);
         }
+        scratch.slotAnyAdopter_ =
+            std::any_of(scratch.slotAdopterMasks_.begin(), scratch.slotAdopterMasks_.end(),
+                        [](std::uint8_t mask) { return mask != 0; });
         scratch.slotTablesScope_ = scope.id();
         scratch.slotTablesPropagator_ = id_;
         scratch.slotBest_.resize(size);
@@ -241,6 +244,8 @@ void Propagator::settleWithinClosure(const PropagationScope& scope, std::uint8_t
     const std::uint32_t* tieRanks = scratch.slotTieRanks_.data();
     std::fill(best, best + size, kNone);
     const std::uint64_t* upward = scratch.upwardKeys_.data();
+    // No route is invalid, or nobody in the closure validates: every offer is imported.
+    const bool importedEverywhere = invalidTagMask == 0 || !scratch.slotAnyAdopter_;
 
     // Own and customer routes of phase 1, then one peer hop into the closure (as in propagate).
     for (NodeIndex sender : scratch.customerRouted_) {
@@ -252,11 +257,18 @@ void Propagator::settleWithinClosure(const PropagationScope& scope, std::uint8_t
         if (!RoutePolicy::exportAllowed(RouteKey::routeClass(senderKey), RouteClass::Peer)) {
             continue;
         }
-        const std::uint32_t senderTieRank = ranking_.rankOf(sender);
-        for (std::uint32_t slot : scope.peerSlotsInClosure(sender)) {
+        const std::uint64_t offered =
+            RoutePolicy::receivedKey(senderKey, RouteClass::Peer, ranking_.rankOf(sender));
+        const std::span<const std::uint32_t> receivers = scope.peerSlotsInClosure(sender);
+        if (importedEverywhere) {
+            for (std::uint32_t slot : receivers) {
+                best[slot] = std::min(best[slot], offered);
+            }
+            continue;
+        }
+        for (std::uint32_t slot : receivers) {
             if (RoutePolicy::importAllowed(adopterMasks[slot], invalidTagMask, senderKey)) {
-                best[slot] = std::min(best[slot], RoutePolicy::receivedKey(
-                                                      senderKey, RouteClass::Peer, senderTieRank));
+                best[slot] = std::min(best[slot], offered);
             }
         }
     }

@@ -30,6 +30,7 @@ class PropagationWorkspace {
     std::uint64_t slotTablesPropagator_ = 0;
     std::vector<std::uint8_t> slotAdopterMasks_;
     std::vector<std::uint32_t> slotTieRanks_;
+    bool slotAnyAdopter_ = false;
 };
 
 }  // namespace mpicsim
