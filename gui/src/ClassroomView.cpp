@@ -415,6 +415,13 @@ void ClassroomView::buildControls() {
 
 bool ClassroomView::eventFilter(QObject* watched, QEvent* event) {
     if (watched == view_->viewport()) {
+        if (event->type() == QEvent::Resize && fitted_) {
+            QTimer::singleShot(0, this, [this] {
+                if (fitted_) {
+                    fitToWindow();
+                }
+            });
+        }
         if (event->type() == QEvent::MouseButtonPress) {
             const auto* mouse = static_cast<QMouseEvent*>(event);
             for (QGraphicsItem* item : view_->items(mouse->position().toPoint())) {
