@@ -177,10 +177,15 @@ void ClassroomView::buildScene() {
             }
             return graph.asnOf(a) < graph.asnOf(b);
         });
-        const double gap = kWidth / static_cast<double>(members.size() + 1);
+        // Larger text needs more room between neighbours, or their labels overlap.
+        const double width = kWidth * std::max(1.0, textScale_);
+        const double gap = width / static_cast<double>(members.size() + 1);
         for (std::size_t i = 0; i < members.size(); ++i) {
-            positions[members[i]] = QPointF(gap * static_cast<double>(i + 1),
-                                            kLevelHeight * (graph.maxRank() - level->first) + 60);
+            positions[members[i]] =
+                QPointF(gap * static_cast<double>(i + 1),
+                        kLevelHeight * std::max(1.0, textScale_) *
+                                static_cast<double>(graph.maxRank() - level->first) +
+                            60);
         }
     }
     for (NodeIndex v = 0; v < graph.nodeCount(); ++v) {
@@ -202,7 +207,8 @@ void ClassroomView::buildScene() {
             const QPointF to = positions[peer];
             QPainterPath path(from);
             const bool farApart =
-                std::abs(from.y() - to.y()) < 1 && std::abs(from.x() - to.x()) > kWidth / 2.5;
+                std::abs(from.y() - to.y()) < 1 &&
+                std::abs(from.x() - to.x()) > kWidth * std::max(1.0, textScale_) / 2.5;
             if (farApart) {
                 path.quadTo(QPointF((from.x() + to.x()) / 2, from.y() - 90), to);
             } else {
@@ -739,6 +745,15 @@ void ClassroomView::reset() {
     refresh();
 }
 
+void ClassroomView::setCaption(const QString& caption) {
+    if (caption == caption_) {
+        return;
+    }
+    remember();
+    caption_ = caption;
+    refresh();
+}
+
 ClassroomSetup ClassroomView::setup() const {
     const AsGraph& graph = topology_->graph;
     auto asnOf = [&](const std::optional<NodeIndex>& node) {
@@ -1193,6 +1208,12 @@ QString ClassroomView::badgeOf(Asn asn) const {
     return badges.join(" ");
 }
 
+QPointF ClassroomView::positionOf(Asn asn) const {
+    const auto node = topology_->graph.nodeOf(asn);
+    const auto found = node ? nodes_.find(*node) : nodes_.end();
+    return found == nodes_.end() ? QPointF() : found->second.centre;
+}
+
 std::vector<Asn> ClassroomView::drawnPath() const {
     std::vector<Asn> path;
     if (!routing_ || !explained_) {
@@ -1287,6 +1308,9 @@ void ClassroomView::refresh() {
     meter_->setText(lines.join("<br>"));
     explanation_->setText(explanationText());
     backButton_->setEnabled(phase_ > 0);
+    if (fitted_) {
+        fitToWindow();  // badges and labels change the drawing's extent
+    }
 }
 
 QString ClassroomView::statusHint() const {
@@ -1301,8 +1325,10 @@ void ClassroomView::zoomBy(double factor) {
 
 void ClassroomView::fitToWindow() {
     fitted_ = true;
+    const QRectF drawing = scene_.itemsBoundingRect().adjusted(-20, -20, 20, 20);
+    scene_.setSceneRect(drawing);
     view_->resetTransform();
-    view_->fitInView(scene_.itemsBoundingRect().adjusted(-20, -20, 20, 20), Qt::KeepAspectRatio);
+    view_->fitInView(drawing, Qt::KeepAspectRatio);
 }
 
 void ClassroomView::resizeEvent(QResizeEvent* event) {
@@ -1314,7 +1340,7 @@ void ClassroomView::resizeEvent(QResizeEvent* event) {
 
 void ClassroomView::setTextScale(double scale) {
     textScale_ = std::clamp(scale, 0.75, 3.0);
-    applyFonts();
+    buildScene();
     refresh();
     if (fitted_) {
         fitToWindow();

@@ -70,6 +70,10 @@ class ClassroomView : public QWidget {
     bool undo();      // restores the setup before the last change
     int phase() const { return phase_; }
 
+    // What the teacher says at this step, shown above the controls (part of the setup).
+    void setCaption(const QString& caption);
+    QString caption() const { return caption_; }
+
     ClassroomSetup setup() const;
     // Shows a setup (running the attack up to its phase); throws InputError naming `where`
     // (e.g. "lesson.json: at /steps/2") when an AS is not in the topology.
@@ -85,6 +89,8 @@ class ClassroomView : public QWidget {
     QString statusHint() const;
     // The AS path drawn for the explained AS, from it to where its traffic ends.
     std::vector<Asn> drawnPath() const;
+    // Where the AS is drawn (scene coordinates); the origin for an unknown AS.
+    QPointF positionOf(Asn asn) const;
     QGraphicsScene* scene() { return &scene_; }
     QGraphicsView* drawing() { return view_; }
 

@@ -6,6 +6,8 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -82,8 +84,6 @@ MainWindow::MainWindow(const QString& classroomFolder, QWidget* parent) : QMainW
             saveLesson(path);
         }
     });
-    file->addAction("&Add this setup as a lesson step", QKeySequence("Ctrl+Shift+A"), this,
-                    [this] { addLessonStep(); });
     file->addAction("&Export drawing…", QKeySequence("Ctrl+Shift+E"), this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, "Export drawing", "classroom.png",
                                                           "PNG (*.png);;SVG (*.svg)");
@@ -100,6 +100,30 @@ MainWindow::MainWindow(const QString& classroomFolder, QWidget* parent) : QMainW
                       [this] { showLessonStep(lessonStep_ + 1); });
     lesson->addAction("&Previous step", QKeySequence(Qt::Key_PageUp), this,
                       [this] { showLessonStep(lessonStep_ - 1); });
+    lesson->addSeparator();
+    lesson->addAction("&Caption for this setup…", this, [this] {
+        bool ok = false;
+        const QString caption = QInputDialog::getText(
+            this, "Caption", "What this step shows (empty: none):", QLineEdit::Normal,
+            classroom_->caption(), &ok);
+        if (ok) {
+            classroom_->setCaption(caption.trimmed());
+        }
+    });
+    lesson->addAction("&Add this setup as a step", QKeySequence("Ctrl+Shift+A"), this,
+                      [this] { addLessonStep(); });
+    lesson->addAction("&Replace the current step with this setup", this, [this] {
+        if (lessonStep_ >= 0 && lessonStep_ < static_cast<int>(lesson_.steps.size())) {
+            lesson_.steps[static_cast<std::size_t>(lessonStep_)] = classroom_->setup();
+            statusBar()->showMessage(QString("Lesson step %1 replaced.").arg(lessonStep_ + 1),
+                                     5000);
+        }
+    });
+    lesson->addAction("&Start a new lesson", this, [this] {
+        lesson_ = Lesson{};
+        lessonStep_ = -1;
+        statusBar()->showMessage("New lesson: add setups as steps, then File › Save lesson.", 5000);
+    });
 
     QMenu* view = menuBar()->addMenu("&View");
     view->addAction("Zoom &in", QKeySequence::ZoomIn, this, [this] { classroom_->zoomBy(1.2); });
