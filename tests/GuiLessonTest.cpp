@@ -89,6 +89,7 @@ TEST_F(GuiLesson, ASavedLessonReloadsToTheSameStepsAndVerdicts) {
         view.setClickMode(ClassroomView::ClickMode::Explain);
         view.clickAs(22);
         view.stepBack();
+        view.moveAs(36, QPointF(700, 120));  // dragged by the teacher
         window.addLessonStep();
         shown.push_back(snapshotOf(view));
         ASSERT_TRUE(window.saveLesson(path));
@@ -97,6 +98,8 @@ TEST_F(GuiLesson, ASavedLessonReloadsToTheSameStepsAndVerdicts) {
     ASSERT_EQ(saved.steps.size(), 2u);
     EXPECT_EQ(saved.steps[1].remoteRirs.at(24), Rir::Ripe);
     EXPECT_EQ(saved.steps[1].phase, 2);
+    EXPECT_EQ(saved.steps[1].positions.at(36), (std::pair<double, double>{700, 120}));
+    EXPECT_TRUE(saved.steps[0].positions.empty());
 
     MainWindow window(classroomFolder());
     window.resize(1600, 900);
@@ -105,8 +108,13 @@ TEST_F(GuiLesson, ASavedLessonReloadsToTheSameStepsAndVerdicts) {
     EXPECT_EQ(snapshotOf(*window.classroom()), shown[0]);
     QApplication::processEvents();
     window.grab().save("/tmp/gui-shots/lesson-step1.png");
+    const QPointF laidOut = window.classroom()->positionOf(36);
     ASSERT_TRUE(window.showLessonStep(1));
     EXPECT_EQ(snapshotOf(*window.classroom()), shown[1]);
+    EXPECT_EQ(window.classroom()->positionOf(36), QPointF(700, 120));
+    ASSERT_TRUE(window.showLessonStep(0));
+    EXPECT_EQ(window.classroom()->positionOf(36), laidOut);
+    ASSERT_TRUE(window.showLessonStep(1));
     EXPECT_FALSE(window.showLessonStep(2));
     QApplication::processEvents();
     window.grab().save("/tmp/gui-shots/lesson-step2.png");
@@ -135,6 +143,8 @@ TEST_F(GuiLesson, BadLessonsAreRefusedWithTheJsonPointer) {
         "lesson.json: at /steps/0/phase_date: br is not yet in force on 2020-01-01");
     EXPECT_EQ(errorOf(R"({"mpicsim_lesson": 1, "steps": [{"step": 7}]})"),
               "lesson.json: at /steps/0/step: expected a phase from -1 (not run) to 3, found 7");
+    EXPECT_EQ(errorOf(R"({"mpicsim_lesson": 1, "steps": [{"positions": {"31": [1]}}]})"),
+              "lesson.json: at /steps/0/positions/31: expected [x, y], found [1]");
     EXPECT_EQ(errorOf(R"({"mpicsim_lesson": 1, "steps": [{"colour": 1}]})"),
               "lesson.json: at /steps/0/colour: unknown key");
     EXPECT_EQ(errorOf(R"({"steps": []})"),

@@ -132,6 +132,8 @@ TEST_F(GuiStudy, SingleVantagePointRunsUnderItsOwnRuleAsTheCliDoes) {
     EXPECT_EQ(held->attackerSuccessRate, 0.0);
     EXPECT_EQ(held->legitimateBlockedRate, 1.0);
     EXPECT_EQ(study.resultsTable()->item(0, 6)->text(), "100.0%");
+    EXPECT_EQ(study.resultsTable()->item(0, 7)->text(), "no");
+    EXPECT_TRUE(study.resultsTable()->item(0, 7)->toolTip().contains("at least 5 remote"));
     QApplication::processEvents();
     study.grab().save("/tmp/gui-shots/study-single-br-phase.png");
 }

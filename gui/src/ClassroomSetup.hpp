@@ -26,6 +26,8 @@ struct ClassroomSetup {
     int phase = -1;                          // -1: not run; 0..3: the phase shown
     std::optional<Asn> explained;
     std::string caption;  // what the teacher says at this step (optional)
+    // ASes dragged away from the automatic layout: their scene coordinates.
+    std::map<Asn, std::pair<double, double>> positions;
 
     bool operator==(const ClassroomSetup&) const = default;
 };

@@ -1,5 +1,6 @@
 #include "ClassroomView.hpp"
 
+#include <QApplication>
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QContextMenuEvent>
@@ -133,6 +134,7 @@ void ClassroomView::loadTopology(const QString& folder) {
     remoteRirs_.clear();
     rovAdopters_.clear();
     explained_.reset();
+    movedPositions_.clear();
     history_.clear();
     routing_.reset();
     rov_.reset();
@@ -187,6 +189,9 @@ void ClassroomView::buildScene() {
                                 static_cast<double>(graph.maxRank() - level->first) +
                             60);
         }
+    }
+    for (const auto& [node, moved] : movedPositions_) {
+        positions[node] = moved;
     }
     for (NodeIndex v = 0; v < graph.nodeCount(); ++v) {
         for (NodeIndex customer : graph.customers(v)) {
@@ -438,10 +443,37 @@ bool ClassroomView::eventFilter(QObject* watched, QEvent* event) {
                 if (mouse->button() == Qt::RightButton) {
                     showContextMenu(found->second, mouse->globalPosition().toPoint());
                 } else {
-                    clickAs(topology_->graph.asnOf(found->second));
+                    pressed_ = found->second;
+                    pressPoint_ = mouse->position().toPoint();
+                    dragging_ = false;
                 }
                 return true;
             }
+        }
+        if (event->type() == QEvent::MouseMove && pressed_) {
+            const auto* mouse = static_cast<QMouseEvent*>(event);
+            if (!dragging_ && (mouse->position().toPoint() - pressPoint_).manhattanLength() >
+                                  QApplication::startDragDistance()) {
+                dragging_ = true;
+                remember();
+            }
+            if (dragging_) {
+                movedPositions_[*pressed_] = view_->mapToScene(mouse->position().toPoint());
+                buildScene();
+                refresh();
+            }
+            return true;
+        }
+        if (event->type() == QEvent::MouseButtonRelease && pressed_) {
+            const NodeIndex node = *pressed_;
+            pressed_.reset();
+            if (dragging_) {
+                dragging_ = false;
+                refresh();
+            } else {
+                clickAs(topology_->graph.asnOf(node));
+            }
+            return true;
         }
         if (event->type() == QEvent::Wheel) {
             const auto* wheel = static_cast<QWheelEvent*>(event);
@@ -778,6 +810,9 @@ ClassroomSetup ClassroomView::setup() const {
     setup.phase = routing_ ? phase_ : -1;
     setup.explained = asnOf(explained_);
     setup.caption = caption_.toStdString();
+    for (const auto& [node, at] : movedPositions_) {
+        setup.positions[graph.asnOf(node)] = {at.x(), at.y()};
+    }
     return setup;
 }
 
@@ -806,6 +841,9 @@ void ClassroomView::checkSetup(const ClassroomSetup& setup, const std::string& w
     }
     for (Asn asn : setup.rovAdopters) {
         check(asn, "ROV adopter");
+    }
+    for (const auto& [asn, at] : setup.positions) {
+        check(asn, "positions:");
     }
     const auto date = parseIsoDate(setup.policyPhase);
     if (!QuorumPolicyTable::lookup(setup.policyName, date.value_or(*parseIsoDate("2026-12-15")))) {
@@ -836,6 +874,10 @@ void ClassroomView::applySetup(const ClassroomSetup& setup, const std::string& w
         rov.push_back(nodeOf(asn));
     }
     const auto explained = optionalNode(setup.explained);
+    std::map<NodeIndex, QPointF> moved;
+    for (const auto& [asn, at] : setup.positions) {
+        moved[nodeOf(asn)] = QPointF(at.first, at.second);
+    }
     const auto date = parseIsoDate(setup.policyPhase);
     const auto policy =
         QuorumPolicyTable::lookup(setup.policyName, date.value_or(*parseIsoDate("2026-12-15")));
@@ -854,6 +896,10 @@ void ClassroomView::applySetup(const ClassroomSetup& setup, const std::string& w
     policy_ = *policy;
     policyBox_->setCurrentIndex(policyBox_->findData(policyKey(policy_)));
     caption_ = QString::fromStdString(setup.caption);
+    if (moved != movedPositions_) {
+        movedPositions_ = moved;
+        buildScene();
+    }
     routing_.reset();
     phase_ = -1;
     if (setup.phase >= 0 && victim_ && attacker_) {
@@ -1214,6 +1260,27 @@ QPointF ClassroomView::positionOf(Asn asn) const {
     return found == nodes_.end() ? QPointF() : found->second.centre;
 }
 
+void ClassroomView::moveAs(Asn asn, QPointF scenePosition) {
+    const auto node = topology_->graph.nodeOf(asn);
+    if (!node) {
+        return;
+    }
+    remember();
+    movedPositions_[*node] = scenePosition;
+    buildScene();
+    refresh();
+}
+
+void ClassroomView::resetLayout() {
+    if (movedPositions_.empty()) {
+        return;
+    }
+    remember();
+    movedPositions_.clear();
+    buildScene();
+    refresh();
+}
+
 std::vector<Asn> ClassroomView::drawnPath() const {
     std::vector<Asn> path;
     if (!routing_ || !explained_) {
@@ -1308,7 +1375,7 @@ void ClassroomView::refresh() {
     meter_->setText(lines.join("<br>"));
     explanation_->setText(explanationText());
     backButton_->setEnabled(phase_ > 0);
-    if (fitted_) {
+    if (fitted_ && !dragging_) {
         fitToWindow();  // badges and labels change the drawing's extent
     }
 }

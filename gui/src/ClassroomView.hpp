@@ -91,6 +91,10 @@ class ClassroomView : public QWidget {
     std::vector<Asn> drawnPath() const;
     // Where the AS is drawn (scene coordinates); the origin for an unknown AS.
     QPointF positionOf(Asn asn) const;
+    // Moves an AS on the drawing (what dragging it does); saved with the setup.
+    void moveAs(Asn asn, QPointF scenePosition);
+    // Back to the automatic layout.
+    void resetLayout();
     QGraphicsScene* scene() { return &scene_; }
     QGraphicsView* drawing() { return view_; }
 
@@ -167,6 +171,10 @@ class ClassroomView : public QWidget {
     AttackType attackType_ = AttackType::EquallySpecific;
     QuorumPolicy policy_;
     QString caption_;
+    std::map<NodeIndex, QPointF> movedPositions_;  // dragged away from the layout
+    std::optional<NodeIndex> pressed_;
+    QPoint pressPoint_;
+    bool dragging_ = false;
     std::vector<ClassroomSetup> history_;
     bool restoring_ = false;
 

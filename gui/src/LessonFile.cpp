@@ -101,7 +101,7 @@ class Fields {
 ClassroomSetup parseStep(const json& value, const std::string& pointer, const std::string& source) {
     const Fields fields(value, pointer, source);
     fields.allowOnly({"caption", "victim", "attacker", "primary", "remotes", "remote_rirs", "rov",
-                      "attack", "policy", "phase_date", "step", "explain"});
+                      "attack", "policy", "phase_date", "step", "explain", "positions"});
     ClassroomSetup setup;
     setup.caption = fields.string("caption", "");
     setup.victim = fields.optionalAsn("victim");
@@ -131,6 +131,22 @@ ClassroomSetup parseStep(const json& value, const std::string& pointer, const st
                     key, "expected ARIN, RIPE, APNIC, LACNIC or AFRINIC, found " + rirValue.dump());
             }
             setup.remoteRirs[static_cast<Asn>(asn)] = *rir;
+        }
+    }
+    if (fields.has("positions")) {
+        const Fields positions(fields.at("positions"), fields.pointerTo("positions"), source);
+        for (const auto& [key, point] : fields.at("positions").items()) {
+            char* end = nullptr;
+            const unsigned long asn = std::strtoul(key.c_str(), &end, 10);
+            if (key.empty() || *end != '\0' || asn > 0xFFFFFFFFul) {
+                positions.fail(key, "expected an AS number as the key");
+            }
+            if (!point.is_array() || point.size() != 2 || !point[0].is_number() ||
+                !point[1].is_number()) {
+                positions.fail(key, "expected [x, y], found " + point.dump());
+            }
+            setup.positions[static_cast<Asn>(asn)] = {point[0].get<double>(),
+                                                      point[1].get<double>()};
         }
     }
     setup.rovAdopters = fields.asnList("rov");
@@ -198,6 +214,13 @@ json stepJson(const ClassroomSetup& setup) {
     step["step"] = setup.phase;
     if (setup.explained) {
         step["explain"] = *setup.explained;
+    }
+    if (!setup.positions.empty()) {
+        json positions = json::object();
+        for (const auto& [asn, point] : setup.positions) {
+            positions[std::to_string(asn)] = {point.first, point.second};
+        }
+        step["positions"] = positions;
     }
     return step;
 }

@@ -131,6 +131,7 @@ MainWindow::MainWindow(const QString& classroomFolder, QWidget* parent) : QMainW
                     [this] { classroom_->zoomBy(1 / 1.2); });
     view->addAction("&Fit to window", QKeySequence("Ctrl+0"), this,
                     [this] { classroom_->fitToWindow(); });
+    view->addAction("&Automatic layout", this, [this] { classroom_->resetLayout(); });
     view->addSeparator();
     view->addAction("&Larger text", QKeySequence("Ctrl+Shift+="), this,
                     [this] { classroom_->setTextScale(classroom_->textScale() + 0.25); });

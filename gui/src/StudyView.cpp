@@ -240,9 +240,13 @@ StudyView::StudyView(QWidget* parent) : QWidget(parent) {
     skippedLabel_ = new QLabel;
     skippedLabel_->setWordWrap(true);
     skippedLabel_->setStyleSheet("color:#b04000");
-    results_ = new QTableWidget(0, 7);
+    results_ = new QTableWidget(0, 8);
     results_->setHorizontalHeaderLabels({"Configuration", "Rule", "Attack", "Trials",
-                                         "Attacker success", "95% interval", "Owner blocked"});
+                                         "Attacker success", "95% interval", "Owner blocked",
+                                         "Compliant"});
+    results_->horizontalHeaderItem(7)->setToolTip(
+        "Whether the configuration meets its rule's perspective requirements (ComplianceChecker); "
+        "the reasons are in the cell's tooltip");
     results_->horizontalHeaderItem(6)->setToolTip(
         "Legitimate issuance blocked: the domain owner's own validation, attempted while the "
         "attack lasts, fails");
@@ -642,6 +646,15 @@ bool StudyView::startStudy() {
     scenario->attacks = {AttackType::EquallySpecific, AttackType::Subprefix};
     scenario->prefixLengths = {22};
     scenario->cas = cas;
+    compliance_.clear();
+    for (const CaConfiguration& ca : cas) {
+        QStringList problems;
+        for (const ComplianceViolation& violation :
+             ComplianceChecker::check(ca, effectivePolicy(ca))) {
+            problems << QString::fromStdString(violation.message);
+        }
+        compliance_[ca.name] = problems;
+    }
     if (overridesPolicies()) {
         scenario->policies = {{policy_, policy_.label()}};
     } else {
@@ -714,6 +727,7 @@ void StudyView::cancelStudy() {
 }
 
 bool StudyView::openResults(const QString& folder) {
+    compliance_.clear();  // a results folder records no configurations
     try {
         summary_ = SummaryReader::readFile(folder.toStdString() + "/summary.json");
     } catch (const InputError& error) {
@@ -759,6 +773,15 @@ void StudyView::showResultsTable() {
                 item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             }
             results_->setItem(row, column, item);
+        }
+        const auto checked = compliance_.find(group.ca);
+        if (checked != compliance_.end()) {
+            auto* item = new QTableWidgetItem(checked->second.isEmpty() ? "yes" : "no");
+            item->setToolTip(checked->second.isEmpty() ? "Meets its rule's perspective rules"
+                                                       : "• " + checked->second.join("\n• "));
+            item->setForeground(checked->second.isEmpty() ? QColor(0x00, 0x7a, 0x4d)
+                                                          : QColor(0xb0, 0x40, 0x00));
+            results_->setItem(row, 7, item);
         }
     }
 }

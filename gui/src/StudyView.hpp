@@ -4,6 +4,7 @@
 #include <QWidget>
 #include <atomic>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <thread>
@@ -109,6 +110,7 @@ class StudyView : public QWidget {
     std::optional<CaConfiguration> preset_;
     std::vector<CaConfiguration> compared_;
     QStringList skipped_;
+    std::map<std::string, QStringList> compliance_;  // per configuration of the last study
     QStringList recent_;
 
     std::thread worker_;
