@@ -230,6 +230,14 @@ TEST_F(Gui, EveryVerdictSaysWhy) {
     EXPECT_TRUE(view.explanationText().endsWith("reaches nobody (no route)."))
         << view.explanationText().toStdString();
 
+    // A rule made up in class: no remote may fail, so one remote on the victim's side refuses.
+    view.setCustomPolicy({0, 0, true, true});
+    choose(view, {33, 21, 23});
+    EXPECT_EQ(secondLine(view.quorumText()),
+              "Only 1 of 2 remote perspectives reached the attacker (2 required): certificate "
+              "REFUSED.");
+    EXPECT_EQ(view.setup().policyName, "custom");
+
     // open-mpic has no primary: every perspective counts as a remote.
     view.setPolicy("open-mpic");
     choose(view, {33, 23, 24});

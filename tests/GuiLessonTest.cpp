@@ -90,6 +90,7 @@ TEST_F(GuiLesson, ASavedLessonReloadsToTheSameStepsAndVerdicts) {
         view.clickAs(22);
         view.stepBack();
         view.moveAs(36, QPointF(700, 120));  // dragged by the teacher
+        view.setCustomPolicy({2, 2, false, true});
         window.addLessonStep();
         shown.push_back(snapshotOf(view));
         ASSERT_TRUE(window.saveLesson(path));
@@ -98,6 +99,8 @@ TEST_F(GuiLesson, ASavedLessonReloadsToTheSameStepsAndVerdicts) {
     ASSERT_EQ(saved.steps.size(), 2u);
     EXPECT_EQ(saved.steps[1].remoteRirs.at(24), Rir::Ripe);
     EXPECT_EQ(saved.steps[1].phase, 2);
+    EXPECT_EQ(saved.steps[1].policyName, "custom");
+    EXPECT_EQ(saved.steps[1].customRule, (ClassroomSetup::CustomRule{2, 2, false, true}));
     EXPECT_EQ(saved.steps[1].positions.at(36), (std::pair<double, double>{700, 120}));
     EXPECT_TRUE(saved.steps[0].positions.empty());
 
@@ -145,6 +148,18 @@ TEST_F(GuiLesson, BadLessonsAreRefusedWithTheJsonPointer) {
               "lesson.json: at /steps/0/step: expected a phase from -1 (not run) to 3, found 7");
     EXPECT_EQ(errorOf(R"({"mpicsim_lesson": 1, "steps": [{"positions": {"31": [1]}}]})"),
               "lesson.json: at /steps/0/positions/31: expected [x, y], found [1]");
+    EXPECT_EQ(
+        errorOf(
+            R"({"mpicsim_lesson": 1, "steps": [{"policy": {"name": "custom", "minimum_rirs": 9}}]})"),
+        "lesson.json: at /steps/0/policy/minimum_rirs: expected a whole number from 0 to 5, "
+        "found 9");
+    EXPECT_EQ(errorOf(R"({"mpicsim_lesson": 1, "steps": [{"policy": "custom"}]})"),
+              "lesson.json: at /steps/0/policy: a custom rule is an object: {\"name\": "
+              "\"custom\", \"allowed_non_corroborations\": N, \"minimum_rirs\": N, "
+              "\"primary_required\": true, \"blocking\": true}");
+    EXPECT_EQ(errorOf(R"({"mpicsim_lesson": 1, "steps": [{"policy": "strict"}]})"),
+              "lesson.json: at /steps/0/policy: unknown policy \"strict\" (expected br, "
+              "cabf-proposal-2023, lets-encrypt-2020, open-mpic, single)");
     EXPECT_EQ(errorOf(R"({"mpicsim_lesson": 1, "steps": [{"colour": 1}]})"),
               "lesson.json: at /steps/0/colour: unknown key");
     EXPECT_EQ(errorOf(R"({"steps": []})"),

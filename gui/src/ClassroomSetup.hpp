@@ -14,6 +14,16 @@ namespace mpicsim::gui {
 // Everything a classroom demonstration shows, by AS number: one step of a lesson. Saved and
 // loaded as JSON by LessonFile, and kept by ClassroomView's undo history.
 struct ClassroomSetup {
+    // A rule the teacher makes up (policyName "custom"): n remotes need n - allowed
+    // corroborations, spanning at least `minimumRirs` RIRs.
+    struct CustomRule {
+        int allowedNonCorroborations = 1;
+        int minimumRirs = 0;
+        bool primaryRequired = true;
+        bool blocking = true;
+        bool operator==(const CustomRule&) const = default;
+    };
+
     std::optional<Asn> victim;
     std::optional<Asn> attacker;
     std::optional<Asn> primary;
@@ -23,6 +33,7 @@ struct ClassroomSetup {
     AttackType attack = AttackType::EquallySpecific;
     std::string policyName = "br";
     std::string policyPhase = "2026-12-15";  // empty for unphased rules
+    CustomRule customRule;                   // used when policyName is "custom"
     int phase = -1;                          // -1: not run; 0..3: the phase shown
     std::optional<Asn> explained;
     std::string caption;  // what the teacher says at this step (optional)

@@ -2,9 +2,13 @@
 
 #include <QApplication>
 #include <QButtonGroup>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QContextMenuEvent>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QEvent>
+#include <QFormLayout>
 #include <QGraphicsEllipseItem>
 #include <QGraphicsLineItem>
 #include <QGraphicsPathItem>
@@ -19,6 +23,7 @@
 #include <QPainterPath>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSpinBox>
 #include <QSvgGenerator>
 #include <QTextBrowser>
 #include <QTimer>
@@ -79,6 +84,15 @@ QString policyTitle(const QuorumPolicy& policy) {
         return "BR phase " + QString::fromStdString(policy.phase) +
                (policy.blocking ? "" : " (non-blocking)");
     }
+    if (policy.name == "custom") {
+        return QString("custom: %1 may fail%2%3%4")
+            .arg(policy.ruleValue)
+            .arg(policy.minimumCorroboratingRirs > 1
+                     ? QString(", %1 RIRs").arg(policy.minimumCorroboratingRirs)
+                     : QString())
+            .arg(policy.primaryRequired ? "" : ", no primary")
+            .arg(policy.blocking ? "" : ", non-blocking");
+    }
     if (policy.name == "cabf-proposal-2023") {
         return "CA/B proposal 2023, " + QString::fromStdString(policy.phase);
     }
@@ -99,6 +113,27 @@ QString outcomeWords(Outcome outcome) {
             return "reaches nobody (no route)";
     }
     return "reaches nobody";
+}
+
+QuorumPolicy customPolicy(const ClassroomSetup::CustomRule& rule) {
+    QuorumPolicy policy;
+    policy.name = "custom";
+    policy.source = "a rule set in the classroom view";
+    policy.primaryRequired = rule.primaryRequired;
+    policy.failureRule = QuorumPolicy::FailureRule::AllowedFixed;
+    policy.ruleValue = rule.allowedNonCorroborations;
+    policy.minimumCorroboratingRirs = rule.minimumRirs;
+    policy.blocking = rule.blocking;
+    return policy;
+}
+
+// The rule a setup names: a row of the table (by name and phase date) or a custom one.
+std::optional<QuorumPolicy> policyOf(const ClassroomSetup& setup) {
+    if (setup.policyName == "custom") {
+        return customPolicy(setup.customRule);
+    }
+    const auto date = parseIsoDate(setup.policyPhase);
+    return QuorumPolicyTable::lookup(setup.policyName, date.value_or(*parseIsoDate("2026-12-15")));
 }
 
 // Names in the topology file that describe a role of the demonstration, not the network.
@@ -322,11 +357,16 @@ void ClassroomView::buildControls() {
         policyBox_->setItemData(policyBox_->count() - 1, QString::fromStdString(row.source),
                                 Qt::ToolTipRole);
     }
+    policyBox_->addItem("custom rule…", QString("custom|"));
     policyBox_->setCurrentIndex(policyBox_->findData(policyKey(policy_)));
     policyBox_->setToolTip("The quorum rule the CA applies (QuorumPolicyTable: source and date)");
     connect(policyBox_, &QComboBox::activated, this, [this](int) {
         const QStringList key = policyBox_->currentData().toString().split('|');
-        setPolicy(key.value(0), key.value(1));
+        if (key.value(0) == "custom") {
+            editCustomRule();
+        } else {
+            setPolicy(key.value(0), key.value(1));
+        }
     });
 
     runButton_ = new QPushButton("Run attack");
@@ -700,6 +740,46 @@ bool ClassroomView::setPolicy(const QString& name, const QString& isoDate) {
     return true;
 }
 
+void ClassroomView::setCustomPolicy(const ClassroomSetup::CustomRule& rule) {
+    if (policy_.name != "custom" || !(rule == customRule_)) {
+        remember();
+    }
+    customRule_ = rule;
+    policy_ = customPolicy(rule);
+    policyBox_->setCurrentIndex(policyBox_->findData(policyKey(policy_)));
+    refresh();
+}
+
+void ClassroomView::editCustomRule() {
+    QDialog dialog(this);
+    dialog.setWindowTitle("Custom quorum rule");
+    auto* allowed = new QSpinBox;
+    allowed->setRange(0, 20);
+    allowed->setValue(customRule_.allowedNonCorroborations);
+    auto* rirs = new QSpinBox;
+    rirs->setRange(0, 5);
+    rirs->setValue(customRule_.minimumRirs);
+    auto* primary = new QCheckBox("The primary's own validation must succeed");
+    primary->setChecked(customRule_.primaryRequired);
+    auto* blocking = new QCheckBox("A failed quorum blocks issuance");
+    blocking->setChecked(customRule_.blocking);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto* form = new QFormLayout(&dialog);
+    form->addRow("Remotes allowed not to corroborate", allowed);
+    form->addRow("RIRs the corroborating remotes span (0: no rule)", rirs);
+    form->addRow(primary);
+    form->addRow(blocking);
+    form->addRow(buttons);
+    if (dialog.exec() == QDialog::Accepted) {
+        setCustomPolicy(
+            {allowed->value(), rirs->value(), primary->isChecked(), blocking->isChecked()});
+    } else {
+        policyBox_->setCurrentIndex(policyBox_->findData(policyKey(policy_)));
+    }
+}
+
 void ClassroomView::recompute() {
     timer_->stop();
     if (phase_ < 0 || !victim_ || !attacker_) {
@@ -807,6 +887,7 @@ ClassroomSetup ClassroomView::setup() const {
     setup.attack = attackType_;
     setup.policyName = policy_.name;
     setup.policyPhase = policy_.phase;
+    setup.customRule = customRule_;
     setup.phase = routing_ ? phase_ : -1;
     setup.explained = asnOf(explained_);
     setup.caption = caption_.toStdString();
@@ -845,8 +926,7 @@ void ClassroomView::checkSetup(const ClassroomSetup& setup, const std::string& w
     for (const auto& [asn, at] : setup.positions) {
         check(asn, "positions:");
     }
-    const auto date = parseIsoDate(setup.policyPhase);
-    if (!QuorumPolicyTable::lookup(setup.policyName, date.value_or(*parseIsoDate("2026-12-15")))) {
+    if (!policyOf(setup)) {
         throw InputError(where, 0, "unknown policy " + setup.policyName);
     }
 }
@@ -878,9 +958,7 @@ void ClassroomView::applySetup(const ClassroomSetup& setup, const std::string& w
     for (const auto& [asn, at] : setup.positions) {
         moved[nodeOf(asn)] = QPointF(at.first, at.second);
     }
-    const auto date = parseIsoDate(setup.policyPhase);
-    const auto policy =
-        QuorumPolicyTable::lookup(setup.policyName, date.value_or(*parseIsoDate("2026-12-15")));
+    const auto policy = policyOf(setup);
 
     remember();
     timer_->stop();
@@ -894,6 +972,7 @@ void ClassroomView::applySetup(const ClassroomSetup& setup, const std::string& w
     attackType_ = setup.attack;
     attackBox_->setCurrentIndex(attackBox_->findData(static_cast<int>(attackType_)));
     policy_ = *policy;
+    customRule_ = setup.customRule;
     policyBox_->setCurrentIndex(policyBox_->findData(policyKey(policy_)));
     caption_ = QString::fromStdString(setup.caption);
     if (moved != movedPositions_) {

@@ -56,6 +56,8 @@ class ClassroomView : public QWidget {
     void setPolicyDate(const QString& isoDate);  // a BR phase date
     // A rule of QuorumPolicyTable by name, with a date for the phased ones; false if unknown.
     bool setPolicy(const QString& name, const QString& isoDate = {});
+    // A rule made up for the lesson: n remotes need n - allowed corroborations.
+    void setCustomPolicy(const ClassroomSetup::CustomRule& rule);
     const QuorumPolicy& policy() const { return policy_; }
     // Makes a perspective (or any AS) the primary; a former primary becomes a remote.
     void setPrimary(Asn asn);
@@ -134,6 +136,7 @@ class ClassroomView : public QWidget {
     void refresh();
     // Re-propagates after a change of the attack's inputs, keeping the phase shown.
     void recompute();
+    void editCustomRule();
     void remember();  // pushes the setup onto the undo history
     void showContextMenu(NodeIndex node, const QPoint& globalPosition);
     std::optional<Outcome> outcomeAt(NodeIndex node, int phase) const;
@@ -170,6 +173,7 @@ class ClassroomView : public QWidget {
     std::optional<NodeIndex> explained_;
     AttackType attackType_ = AttackType::EquallySpecific;
     QuorumPolicy policy_;
+    ClassroomSetup::CustomRule customRule_;
     QString caption_;
     std::map<NodeIndex, QPointF> movedPositions_;  // dragged away from the layout
     std::optional<NodeIndex> pressed_;

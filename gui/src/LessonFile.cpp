@@ -92,11 +92,83 @@ class Fields {
         return at(key).get<std::string>();
     }
 
+    const std::string& source() const { return source_; }
+
   private:
     const json& object_;
     std::string pointer_;
     const std::string& source_;
 };
+
+void parseTableRule(const Fields& fields, ClassroomSetup& setup) {
+    setup.policyName = fields.string("policy", "br");
+    if (setup.policyName == "custom") {
+        fields.fail("policy",
+                    "a custom rule is an object: {\"name\": \"custom\", "
+                    "\"allowed_non_corroborations\": N, \"minimum_rirs\": N, "
+                    "\"primary_required\": true, \"blocking\": true}");
+    }
+    if (!QuorumPolicyTable::knows(setup.policyName)) {
+        fields.fail("policy", "unknown policy \"" + setup.policyName + "\" (expected " +
+                                  QuorumPolicyTable::names() + ")");
+    }
+    const bool phased = setup.policyName == "br" || setup.policyName == "cabf-proposal-2023";
+    setup.policyPhase = fields.string("phase_date", phased ? "2026-12-15" : "");
+    if (phased) {
+        const auto date = parseIsoDate(setup.policyPhase);
+        if (!date) {
+            fields.fail("phase_date",
+                        "expected a date YYYY-MM-DD, found \"" + setup.policyPhase + "\"");
+        }
+        const auto policy = QuorumPolicyTable::lookup(setup.policyName, *date);
+        if (!policy) {
+            fields.fail("phase_date",
+                        setup.policyName + " is not yet in force on " + setup.policyPhase);
+        }
+        setup.policyPhase = policy->phase;
+    } else if (!setup.policyPhase.empty()) {
+        fields.fail("phase_date", setup.policyName + " has no phases");
+    }
+}
+
+ClassroomSetup::CustomRule parseCustomRule(const Fields& fields) {
+    const Fields rule(fields.at("policy"), fields.pointerTo("policy"), fields.source());
+    rule.allowOnly(
+        {"name", "allowed_non_corroborations", "minimum_rirs", "primary_required", "blocking"});
+    if (rule.string("name", "") != "custom") {
+        rule.fail("name", "expected \"custom\" (a rule of the table is given by its name alone)");
+    }
+    if (fields.has("phase_date")) {
+        fields.fail("phase_date", "a custom rule has no phases");
+    }
+    auto count = [&](const char* key, int fallback, int most) {
+        if (!rule.has(key)) {
+            return fallback;
+        }
+        const json& value = rule.at(key);
+        if (!value.is_number_integer() || value.get<long long>() < 0 ||
+            value.get<long long>() > most) {
+            rule.fail(key, "expected a whole number from 0 to " + std::to_string(most) +
+                               ", found " + value.dump());
+        }
+        return static_cast<int>(value.get<long long>());
+    };
+    auto flag = [&](const char* key) {
+        if (!rule.has(key)) {
+            return true;
+        }
+        if (!rule.at(key).is_boolean()) {
+            rule.fail(key, "expected true or false, found " + rule.at(key).dump());
+        }
+        return rule.at(key).get<bool>();
+    };
+    ClassroomSetup::CustomRule custom;
+    custom.allowedNonCorroborations = count("allowed_non_corroborations", 1, 100);
+    custom.minimumRirs = count("minimum_rirs", 0, 5);
+    custom.primaryRequired = flag("primary_required");
+    custom.blocking = flag("blocking");
+    return custom;
+}
 
 ClassroomSetup parseStep(const json& value, const std::string& pointer, const std::string& source) {
     const Fields fields(value, pointer, source);
@@ -157,27 +229,12 @@ ClassroomSetup parseStep(const json& value, const std::string& pointer, const st
                                   attack + "\"");
     }
     setup.attack = *type;
-    setup.policyName = fields.string("policy", "br");
-    if (!QuorumPolicyTable::knows(setup.policyName)) {
-        fields.fail("policy", "unknown policy \"" + setup.policyName + "\" (expected " +
-                                  QuorumPolicyTable::names() + ")");
-    }
-    const bool phased = setup.policyName == "br" || setup.policyName == "cabf-proposal-2023";
-    setup.policyPhase = fields.string("phase_date", phased ? "2026-12-15" : "");
-    if (phased) {
-        const auto date = parseIsoDate(setup.policyPhase);
-        if (!date) {
-            fields.fail("phase_date",
-                        "expected a date YYYY-MM-DD, found \"" + setup.policyPhase + "\"");
-        }
-        const auto policy = QuorumPolicyTable::lookup(setup.policyName, *date);
-        if (!policy) {
-            fields.fail("phase_date",
-                        setup.policyName + " is not yet in force on " + setup.policyPhase);
-        }
-        setup.policyPhase = policy->phase;
-    } else if (!setup.policyPhase.empty()) {
-        fields.fail("phase_date", setup.policyName + " has no phases");
+    if (fields.has("policy") && fields.at("policy").is_object()) {
+        setup.customRule = parseCustomRule(fields);
+        setup.policyName = "custom";
+        setup.policyPhase.clear();
+    } else {
+        parseTableRule(fields, setup);
     }
     if (fields.has("step")) {
         const json& step = fields.at("step");
@@ -207,7 +264,15 @@ json stepJson(const ClassroomSetup& setup) {
     step["remote_rirs"] = rirs;
     step["rov"] = setup.rovAdopters;
     step["attack"] = std::string(toString(setup.attack));
-    step["policy"] = setup.policyName;
+    if (setup.policyName == "custom") {
+        step["policy"] = {{"name", "custom"},
+                          {"allowed_non_corroborations", setup.customRule.allowedNonCorroborations},
+                          {"minimum_rirs", setup.customRule.minimumRirs},
+                          {"primary_required", setup.customRule.primaryRequired},
+                          {"blocking", setup.customRule.blocking}};
+    } else {
+        step["policy"] = setup.policyName;
+    }
     if (!setup.policyPhase.empty()) {
         step["phase_date"] = setup.policyPhase;
     }
