@@ -8,11 +8,13 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QEvent>
+#include <QFontMetricsF>
 #include <QFormLayout>
 #include <QGraphicsEllipseItem>
 #include <QGraphicsLineItem>
 #include <QGraphicsPathItem>
 #include <QGraphicsSimpleTextItem>
+#include <QGraphicsTextItem>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QImage>
@@ -23,9 +25,13 @@
 #include <QPainterPath>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QSvgGenerator>
 #include <QTextBrowser>
+#include <QTextDocument>
+#include <QTextOption>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QWheelEvent>
@@ -46,6 +52,10 @@ namespace {
 constexpr double kNodeRadius = 26;
 constexpr double kLevelHeight = 130;
 constexpr double kWidth = 900;
+constexpr double kLabelPoints = 10.5;
+constexpr double kNumberPoints = 13;
+constexpr double kBadgePoints = 11;
+constexpr qsizetype kLongestLabelLine = 14;
 
 const char* const kPhaseNames[] = {"the origins announce", "customer routes go up",
                                    "routes cross one peering link", "provider routes go down"};
@@ -136,6 +146,21 @@ std::optional<QuorumPolicy> policyOf(const ClassroomSetup& setup) {
     return QuorumPolicyTable::lookup(setup.policyName, date.value_or(*parseIsoDate("2026-12-15")));
 }
 
+// A long name on two lines, broken at the space nearest its middle.
+QString wrapped(const QString& name) {
+    if (name.size() <= kLongestLabelLine) {
+        return name;
+    }
+    qsizetype best = -1;
+    for (qsizetype i = 0; i < name.size(); ++i) {
+        if (name[i] == ' ' &&
+            (best < 0 || std::abs(i - name.size() / 2) < std::abs(best - name.size() / 2))) {
+            best = i;
+        }
+    }
+    return best < 0 ? name : name.left(best) + "\n" + name.mid(best + 1);
+}
+
 // Names in the topology file that describe a role of the demonstration, not the network.
 bool namedAfterRole(const QString& role) {
     return role == "victim" || role == "attacker" || role == "ca";
@@ -189,9 +214,26 @@ void ClassroomView::buildScene() {
     // level, the top one by ASN and each lower one by the mean position of its providers, which
     // keeps provider-customer links from crossing where a tree allows it.
     std::map<std::uint32_t, std::vector<NodeIndex>> levels;
+    std::size_t widestLevel = 1;
     for (NodeIndex v = 0; v < graph.nodeCount(); ++v) {
         levels[graph.rank(v)].push_back(v);
+        widestLevel = std::max(widestLevel, levels[graph.rank(v)].size());
     }
+    // Room for the widest label and badge beside each AS, so that neighbours never overlap.
+    const QFontMetricsF labelMetrics(drawingFont(kLabelPoints, false));
+    const QFontMetricsF badgeMetrics(drawingFont(kBadgePoints, true));
+    double labelWidth = labelMetrics.horizontalAdvance("CA perspective");
+    for (NodeIndex v = 0; v < graph.nodeCount(); ++v) {
+        for (const QString& line : wrapped(nameOf(graph.asnOf(v))).split('\n')) {
+            labelWidth = std::max(labelWidth, labelMetrics.horizontalAdvance(line));
+        }
+    }
+    const double badgeWidth = badgeMetrics.horizontalAdvance("R AFRINIC\u2192A");
+    const double gapNeeded = std::max(labelWidth + 16, badgeWidth + 2 * kNodeRadius);
+    const double levelWidth = std::max(kWidth, gapNeeded * static_cast<double>(widestLevel + 1));
+    const double levelHeight =
+        std::max(kLevelHeight, 2 * kNodeRadius + 3 * labelMetrics.lineSpacing() +
+                                   badgeMetrics.lineSpacing() + 12);
     std::map<NodeIndex, QPointF> positions;
     for (auto level = levels.rbegin(); level != levels.rend(); ++level) {
         auto& members = level->second;
@@ -214,15 +256,11 @@ void ClassroomView::buildScene() {
             }
             return graph.asnOf(a) < graph.asnOf(b);
         });
-        // Larger text needs more room between neighbours, or their labels overlap.
-        const double width = kWidth * std::max(1.0, textScale_);
-        const double gap = width / static_cast<double>(members.size() + 1);
+        const double gap = levelWidth / static_cast<double>(members.size() + 1);
         for (std::size_t i = 0; i < members.size(); ++i) {
             positions[members[i]] =
                 QPointF(gap * static_cast<double>(i + 1),
-                        kLevelHeight * std::max(1.0, textScale_) *
-                                static_cast<double>(graph.maxRank() - level->first) +
-                            60);
+                        levelHeight * static_cast<double>(graph.maxRank() - level->first) + 60);
         }
     }
     for (const auto& [node, moved] : movedPositions_) {
@@ -247,8 +285,7 @@ void ClassroomView::buildScene() {
             const QPointF to = positions[peer];
             QPainterPath path(from);
             const bool farApart =
-                std::abs(from.y() - to.y()) < 1 &&
-                std::abs(from.x() - to.x()) > kWidth * std::max(1.0, textScale_) / 2.5;
+                std::abs(from.y() - to.y()) < 1 && std::abs(from.x() - to.x()) > levelWidth / 2.5;
             if (farApart) {
                 path.quadTo(QPointF((from.x() + to.x()) / 2, from.y() - 90), to);
             } else {
@@ -274,8 +311,12 @@ void ClassroomView::buildScene() {
         graphics.circle->setCursor(Qt::PointingHandCursor);
         graphics.number = scene_.addSimpleText(QString::number(graph.asnOf(v)));
         graphics.number->setZValue(2);
-        graphics.label = scene_.addSimpleText("");
+        graphics.label = scene_.addText("");
         graphics.label->setZValue(2);
+        QTextOption centred = graphics.label->document()->defaultTextOption();
+        centred.setAlignment(Qt::AlignHCenter);
+        graphics.label->document()->setDefaultTextOption(centred);
+        graphics.label->document()->setDocumentMargin(0);
         graphics.badge = scene_.addSimpleText("");
         graphics.badge->setZValue(3);
         itemNodes_[graphics.circle] = v;
@@ -286,15 +327,17 @@ void ClassroomView::buildScene() {
     applyFonts();
 }
 
+QFont ClassroomView::drawingFont(double pointSize, bool bold) const {
+    QFont font;
+    font.setPointSizeF(pointSize * textScale_);
+    font.setBold(bold);
+    return font;
+}
+
 void ClassroomView::applyFonts() {
-    QFont labelFont;
-    labelFont.setPointSizeF(10.5 * textScale_);
-    QFont numberFont;
-    numberFont.setPointSizeF(13 * textScale_);
-    numberFont.setBold(true);
-    QFont badgeFont;
-    badgeFont.setPointSizeF(11 * textScale_);
-    badgeFont.setBold(true);
+    const QFont labelFont = drawingFont(kLabelPoints, false);
+    const QFont numberFont = drawingFont(kNumberPoints, true);
+    const QFont badgeFont = drawingFont(kBadgePoints, true);
     for (auto& [node, graphics] : nodes_) {
         graphics.number->setFont(numberFont);
         graphics.label->setFont(labelFont);
@@ -307,7 +350,27 @@ void ClassroomView::applyFonts() {
     QFont meterFont = panelFont;
     meterFont.setPointSizeF(panelFont.pointSizeF() + 1.5);
     meter_->setFont(meterFont);
-    side_->setFixedWidth(static_cast<int>(std::clamp(420 * textScale_, 420.0, 760.0)));
+    sizePanel();
+}
+
+void ClassroomView::setPanelVisible(bool visible) {
+    sideScroll_->setVisible(visible);
+    if (fitted_) {
+        QTimer::singleShot(0, this, [this] { fitToWindow(); });
+    }
+}
+
+bool ClassroomView::panelVisible() const {
+    return sideScroll_->isVisibleTo(this);
+}
+
+void ClassroomView::sizePanel() {
+    // The drawing keeps at least 60% of the width: on a projector it is what students read.
+    const double wanted = std::clamp(420 * textScale_, 420.0, 760.0);
+    const double most = std::max(320.0, 0.4 * width());
+    const int panel = static_cast<int>(std::min(wanted, most));
+    side_->setFixedWidth(panel);
+    sideScroll_->setFixedWidth(panel + sideScroll_->verticalScrollBar()->sizeHint().width());
 }
 
 void ClassroomView::buildControls() {
@@ -458,10 +521,16 @@ void ClassroomView::buildControls() {
     side->addWidget(legend_);
     side_ = new QWidget;
     side_->setLayout(side);
+    // On a short screen (a 720p projector) the panel scrolls instead of making the window taller.
+    sideScroll_ = new QScrollArea;
+    sideScroll_->setWidget(side_);
+    sideScroll_->setWidgetResizable(true);
+    sideScroll_->setFrameShape(QFrame::NoFrame);
+    sideScroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     auto* layout = new QHBoxLayout(this);
     layout->addWidget(view_, 1);
-    layout->addWidget(side_);
+    layout->addWidget(sideScroll_);
 }
 
 bool ClassroomView::eventFilter(QObject* watched, QEvent* event) {
@@ -1291,7 +1360,7 @@ QString ClassroomView::labelOf(Asn asn) const {
     } else if (isRemote(*node)) {
         role = "CA remote";
     }
-    const QString name = nameOf(asn);
+    const QString name = wrapped(nameOf(asn));
     return role.isEmpty() ? name : role + "\n" + name;
 }
 
@@ -1393,7 +1462,16 @@ void ClassroomView::refresh() {
         const QRectF numberBox = graphics.number->boundingRect();
         graphics.number->setPos(graphics.centre.x() - numberBox.width() / 2,
                                 graphics.centre.y() - numberBox.height() / 2);
-        graphics.label->setText(labelOf(asn));
+        const QString label = labelOf(asn);
+        if (graphics.label->toPlainText() != label) {
+            graphics.label->setPlainText(label);
+            double widest = 0;
+            const QFontMetricsF metrics(graphics.label->font());
+            for (const QString& line : label.split('\n')) {
+                widest = std::max(widest, metrics.horizontalAdvance(line));
+            }
+            graphics.label->setTextWidth(widest + 4);
+        }
         const QRectF labelBox = graphics.label->boundingRect();
         graphics.label->setPos(graphics.centre.x() - labelBox.width() / 2,
                                graphics.centre.y() + kNodeRadius + 2);
@@ -1479,6 +1557,7 @@ void ClassroomView::fitToWindow() {
 
 void ClassroomView::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
+    sizePanel();
     if (fitted_) {
         fitToWindow();
     }

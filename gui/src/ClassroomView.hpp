@@ -23,10 +23,12 @@ class QComboBox;
 class QLabel;
 class QPushButton;
 class QTextBrowser;
+class QScrollArea;
 class QTimer;
 class QButtonGroup;
 class QGraphicsEllipseItem;
 class QGraphicsSimpleTextItem;
+class QGraphicsTextItem;
 class QGraphicsPathItem;
 
 namespace mpicsim::gui {
@@ -108,6 +110,9 @@ class ClassroomView : public QWidget {
     // 1.5 or 2).
     void setTextScale(double scale);
     double textScale() const { return textScale_; }
+    // Hides the controls so that the drawing takes the whole width (projector).
+    void setPanelVisible(bool visible);
+    bool panelVisible() const;
 
     static QColor victimColour() { return QColor(0x00, 0x72, 0xB2); }
     static QColor attackerColour() { return QColor(0xD5, 0x5E, 0x00); }
@@ -125,7 +130,7 @@ class ClassroomView : public QWidget {
     struct NodeGraphics {
         QGraphicsEllipseItem* circle = nullptr;
         QGraphicsSimpleTextItem* number = nullptr;
-        QGraphicsSimpleTextItem* label = nullptr;
+        QGraphicsTextItem* label = nullptr;  // centres each line
         QGraphicsSimpleTextItem* badge = nullptr;
         QPointF centre;
     };
@@ -133,6 +138,8 @@ class ClassroomView : public QWidget {
     void buildScene();
     void buildControls();
     void applyFonts();
+    void sizePanel();
+    QFont drawingFont(double pointSize, bool bold) const;
     void refresh();
     // Re-propagates after a change of the attack's inputs, keeping the phase shown.
     void recompute();
@@ -197,6 +204,7 @@ class ClassroomView : public QWidget {
     QTextBrowser* explanation_ = nullptr;
     QLabel* legend_ = nullptr;
     QWidget* side_ = nullptr;
+    QScrollArea* sideScroll_ = nullptr;
     QPushButton* runButton_ = nullptr;
     QPushButton* stepButton_ = nullptr;
     QPushButton* backButton_ = nullptr;

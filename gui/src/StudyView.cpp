@@ -16,6 +16,8 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScatterSeries>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSlider>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -347,7 +349,14 @@ StudyView::StudyView(QWidget* parent) : QWidget(parent) {
     right->addWidget(results_, 1);
     right->addWidget(exportButton, 0, Qt::AlignRight);
     auto* layout = new QHBoxLayout(this);
-    layout->addWidget(leftWidget);
+    // On a short screen the controls scroll instead of making the window taller.
+    auto* leftScroll = new QScrollArea;
+    leftScroll->setWidget(leftWidget);
+    leftScroll->setWidgetResizable(true);
+    leftScroll->setFrameShape(QFrame::NoFrame);
+    leftScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    leftScroll->setFixedWidth(520 + leftScroll->verticalScrollBar()->sizeHint().width());
+    layout->addWidget(leftScroll);
     layout->addLayout(right, 1);
     policy_ = brPhases().back();
     phaseLabel_->setText(QString::fromStdString(policy_.phase));
