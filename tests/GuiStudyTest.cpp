@@ -133,6 +133,10 @@ TEST_F(GuiStudy, SingleVantagePointRunsUnderItsOwnRuleAsTheCliDoes) {
     EXPECT_EQ(held->legitimateBlockedRate, 1.0);
     EXPECT_EQ(study.resultsTable()->item(0, 6)->text(), "100.0%");
     EXPECT_EQ(study.resultsTable()->item(0, 7)->text(), "no");
+    EXPECT_TRUE(study.notesText().contains(
+        "single-vantage-point under br (phase 2026-12-15), equally-specific: no certificate is "
+        "issued to anyone, the domain's owner included"))
+        << study.notesText().toStdString();
     EXPECT_TRUE(study.resultsTable()->item(0, 7)->toolTip().contains("at least 5 remote"));
     QApplication::processEvents();
     study.grab().save("/tmp/gui-shots/study-single-br-phase.png");

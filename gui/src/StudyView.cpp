@@ -239,9 +239,9 @@ StudyView::StudyView(QWidget* parent) : QWidget(parent) {
     connect(addButton, &QPushButton::clicked, this, [this] { addToComparison(); });
     auto* clearButton = new QPushButton("Clear");
     connect(clearButton, &QPushButton::clicked, this, [this] { clearComparison(); });
-    skippedLabel_ = new QLabel;
-    skippedLabel_->setWordWrap(true);
-    skippedLabel_->setStyleSheet("color:#b04000");
+    notesLabel_ = new QLabel;
+    notesLabel_->setWordWrap(true);
+    notesLabel_->setStyleSheet("color:#b04000");
     results_ = new QTableWidget(0, 8);
     results_->setHorizontalHeaderLabels({"Configuration", "Rule", "Attack", "Trials",
                                          "Attacker success", "95% interval", "Owner blocked",
@@ -345,7 +345,7 @@ StudyView::StudyView(QWidget* parent) : QWidget(parent) {
     leftWidget->setFixedWidth(520);
     auto* right = new QVBoxLayout;
     right->addWidget(charts_, 3);
-    right->addWidget(skippedLabel_);
+    right->addWidget(notesLabel_);
     right->addWidget(results_, 1);
     right->addWidget(exportButton, 0, Qt::AlignRight);
     auto* layout = new QHBoxLayout(this);
@@ -713,8 +713,9 @@ bool StudyView::startStudy() {
         QMetaObject::invokeMethod(this, [this, completed, summary, error, skipped] {
             finished_ = true;
             skipped_ = skipped;
-            skippedLabel_->setText(skipped.isEmpty() ? QString()
-                                                     : "Not evaluated: " + skipped.join("; "));
+            notes_ = skipped.isEmpty() ? QStringList()
+                                       : QStringList{"Not evaluated: " + skipped.join("; ")};
+            notesLabel_->setText(notes_.join("\n"));
             runButton_->setEnabled(true);
             loadButton_->setEnabled(true);
             generateButton_->setEnabled(true);
@@ -737,6 +738,7 @@ void StudyView::cancelStudy() {
 
 bool StudyView::openResults(const QString& folder) {
     compliance_.clear();  // a results folder records no configurations
+    notes_.clear();
     try {
         summary_ = SummaryReader::readFile(folder.toStdString() + "/summary.json");
     } catch (const InputError& error) {
@@ -764,8 +766,25 @@ void StudyView::showSummary() {
     showResultsTable();
 }
 
+QString StudyView::notesText() const {
+    return notesLabel_->text();
+}
+
 void StudyView::showResultsTable() {
     results_->setRowCount(0);
+    QStringList notes = notes_;
+    for (const SummaryGroup& group : summary_.groups) {
+        // An empty bar would read as "safe": say when nobody, the owner included, is issued.
+        if (group.trials > 0 && group.attackerSuccesses == 0 && group.legitimateBlockedRate >= 1) {
+            notes << QString(
+                         "%1 under %2, %3: no certificate is issued to anyone, the domain's "
+                         "owner included (0% success, owner blocked in every attempt).")
+                         .arg(QString::fromStdString(group.ca),
+                              QString::fromStdString(group.policy),
+                              QString::fromStdString(group.attack));
+        }
+    }
+    notesLabel_->setText(notes.join("\n"));
     for (const SummaryGroup& group : summary_.groups) {
         const int row = results_->rowCount();
         results_->insertRow(row);

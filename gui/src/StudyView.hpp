@@ -79,6 +79,8 @@ class StudyView : public QWidget {
     // What the last study could not evaluate (e.g. a quorum impossible with zero remotes).
     QStringList skippedCombinations() const { return skipped_; }
     QTableWidget* resultsTable() { return results_; }
+    // The notes under the charts: combinations not evaluated, results nobody is issued in.
+    QString notesText() const;
     const Summary& summary() const { return summary_; }
     QTabWidget* charts() { return charts_; }
     QStringList recentFiles() const { return recent_; }
@@ -110,6 +112,7 @@ class StudyView : public QWidget {
     std::optional<CaConfiguration> preset_;
     std::vector<CaConfiguration> compared_;
     QStringList skipped_;
+    QStringList notes_;                              // what the last study could not evaluate
     std::map<std::string, QStringList> compliance_;  // per configuration of the last study
     QStringList recent_;
 
@@ -129,7 +132,7 @@ class StudyView : public QWidget {
     QCheckBox* overrideBox_ = nullptr;
     QListWidget* comparison_ = nullptr;
     QTableWidget* results_ = nullptr;
-    QLabel* skippedLabel_ = nullptr;
+    QLabel* notesLabel_ = nullptr;  // skipped combinations and results an empty bar hides
     QSlider* phaseSlider_ = nullptr;
     QLabel* phaseLabel_ = nullptr;
     QLabel* complianceLabel_ = nullptr;
