@@ -3,16 +3,15 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
+#include <QFile>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QTemporaryDir>
 
 #include "StudyView.hpp"
-#include "mpicsim/io/PerspectiveCatalogReader.hpp"
-#include "mpicsim/io/ScenarioReader.hpp"
-#include "mpicsim/mpic/QuorumPolicyTable.hpp"
-#include "mpicsim/study/StudySession.hpp"
-#include "mpicsim/topology/TopologyGenerator.hpp"
+#include "mpicsim/analysis/SummaryReader.hpp"
 
 namespace mpicsim::gui {
 namespace {
@@ -61,10 +60,13 @@ const SummaryGroup* groupOf(const Summary& summary, const std::string& ca,
     return nullptr;
 }
 
-// The same units as `mpicsim run` on this scenario file (the GUI's study: seed 1, /22, sampled
-// victims and adversaries), under the preset's own policy.
-Summary cliSummary(const std::shared_ptr<const AsGraph>& graph) {
-    const char* const scenarioText = R"({
+// `mpicsim run` on the GUI's study written as a scenario file (seed 1, /22, sampled victims and
+// adversaries, the preset under its own policy): its summary.json.
+Summary cliSummary(const QString& folder) {
+    const QString scenario = folder + "/gui-study.json";
+    QFile file(scenario);
+    EXPECT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(R"({
       "name": "gui-study",
       "topology": {"synthetic": {"ases": 25000, "seed": 4}},
       "seed": 1,
@@ -73,13 +75,13 @@ Summary cliSummary(const std::shared_ptr<const AsGraph>& graph) {
       "policies": "own",
       "victims": {"sample": 12},
       "adversaries": {"sample": 12}
-    })";
-    const Scenario scenario =
-        ScenarioReader::parse(scenarioText, "gui-study.json", ".",
-                              PerspectiveCatalogReader::builtIn(), *parseIsoDate("2026-11-30"));
-    StudySession session(scenario, graph);
-    EXPECT_TRUE(session.run(2));
-    return session.summary();
+    })");
+    file.close();
+    QProcess run;
+    run.start(MPICSIM_CLI_PATH, {"run", scenario, "--out", folder + "/out", "--threads", "2"});
+    EXPECT_TRUE(run.waitForFinished(120000));
+    EXPECT_EQ(run.exitCode(), 0) << run.readAllStandardError().toStdString();
+    return SummaryReader::readFile((folder + "/out/summary.json").toStdString());
 }
 
 TEST_F(GuiStudy, SingleVantagePointRunsUnderItsOwnRuleAsTheCliDoes) {
@@ -94,9 +96,8 @@ TEST_F(GuiStudy, SingleVantagePointRunsUnderItsOwnRuleAsTheCliDoes) {
     study.setSampleSizes(12, 12);
     ASSERT_TRUE(runStudy(study));
 
-    const auto graph =
-        std::make_shared<const AsGraph>(TopologyGenerator::generate(25000, 4).graph());
-    const Summary cli = cliSummary(graph);
+    QTemporaryDir folder;
+    const Summary cli = cliSummary(folder.path());
     for (const char* attack : {"equally-specific", "subprefix"}) {
         const SummaryGroup* gui = groupOf(study.summary(), "single-vantage-point", attack);
         const SummaryGroup* reference = groupOf(cli, "single-vantage-point", attack);
