@@ -86,6 +86,16 @@ TEST(GuiCommandLine, BadInputExitsWithAMessage) {
     EXPECT_EQ(badAttack.exitCode, 2);
     EXPECT_TRUE(badAttack.errors.contains("option --attack expects"))
         << badAttack.errors.toStdString();
+    const GuiRun twice = runGui({"--victim", "31", "--attacker", "34", "--primary", "32",
+                                 "--remotes", "21,32", "--screenshot", folder.filePath("x.png")});
+    EXPECT_EQ(twice.exitCode, 2);
+    EXPECT_TRUE(twice.errors.contains("AS32 is chosen twice as a perspective"))
+        << twice.errors.toStdString();
+    const GuiRun same =
+        runGui({"--victim", "31", "--attacker", "31", "--screenshot", folder.filePath("x.png")});
+    EXPECT_EQ(same.exitCode, 2);
+    EXPECT_TRUE(same.errors.contains("the victim and the attacker are both AS31"))
+        << same.errors.toStdString();
     const GuiRun badLesson = runGui(
         {"--lesson", folder.filePath("missing.json"), "--screenshot", folder.filePath("x.png")});
     EXPECT_EQ(badLesson.exitCode, 2);

@@ -983,8 +983,18 @@ void ClassroomView::checkSetup(const ClassroomSetup& setup, const std::string& w
             check(*asn, what);
         }
     }
-    for (Asn asn : setup.remotes) {
-        check(asn, "remote");
+    for (std::size_t i = 0; i < setup.remotes.size(); ++i) {
+        check(setup.remotes[i], "remote");
+        if (setup.remotes[i] == setup.primary ||
+            std::count(setup.remotes.begin(), setup.remotes.end(), setup.remotes[i]) > 1) {
+            throw InputError(
+                where, 0,
+                "AS" + std::to_string(setup.remotes[i]) + " is chosen twice as a perspective");
+        }
+    }
+    if (setup.victim && setup.victim == setup.attacker) {
+        throw InputError(where, 0,
+                         "the victim and the attacker are both AS" + std::to_string(*setup.victim));
     }
     for (const auto& [asn, rir] : setup.remoteRirs) {
         check(asn, "remote_rirs:");
