@@ -612,7 +612,9 @@ void ClassroomView::showContextMenu(NodeIndex node, const QPoint& globalPosition
     modeAction("Attacker", ClickMode::Attacker);
     menu.addAction("Set as primary", this, [this, asn] { setPrimary(asn); });
     if (primary_ != node) {
-        modeAction(isRemote(node) ? "Remove remote perspective" : "Add remote perspective",
+        modeAction(isRemote(node)                  ? "Remove remote perspective"
+                   : !primary_ && remotes_.empty() ? "Add as the first perspective (primary)"
+                                                   : "Add remote perspective",
                    ClickMode::Perspective);
     } else {
         modeAction("Remove primary", ClickMode::Perspective);
