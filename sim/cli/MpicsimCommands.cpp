@@ -2,6 +2,7 @@
 
 #include "CheckCaCommand.hpp"
 #include "GenerateTopologyCommand.hpp"
+#include "OptimizeCommand.hpp"
 #include "ResilienceCommand.hpp"
 #include "RoutesCommand.hpp"
 #include "RunCommand.hpp"
@@ -51,6 +52,9 @@ CommandTable MpicsimCommands::table(const std::optional<Charts>& charts) {
              };
              return RunCommand::run(arguments, out, err, noteOnly);
          }});
+    table.add({"optimize",
+               "the perspective placement that minimises attacker success, from an outcome matrix",
+               &OptimizeCommand::usage, &OptimizeCommand::run});
     table.add({"plot", "redraw a results directory's charts from its summary.json",
                charts ? charts->plotUsage : &plotUsageWithoutCharts,
                charts ? charts->plot : &plotWithoutCharts});
