@@ -129,6 +129,23 @@ DeploymentScorer::SizeRule DeploymentScorer::ruleFor(int remotes) const {
         SideRule side;
         side.usesRirs = usesRirs;
         for (std::size_t p = 0; p < kPrimaryClasses; ++p) {
+            bool anyTrue = false;
+            bool anyFalse = false;
+            for (int r = 0; r <= static_cast<int>(kMaxRirCount); ++r) {
+                for (int c = 0; c <= remotes; ++c) {
+                    if (realizable(c, r)) {
+                        const bool cell =
+                            value[p][static_cast<std::size_t>(r)][static_cast<std::size_t>(c)];
+                        anyTrue = anyTrue || cell;
+                        anyFalse = anyFalse || !cell;
+                    }
+                }
+            }
+            if (anyTrue != anyFalse) {
+                side.constant[p] = anyTrue;
+            }
+        }
+        for (std::size_t p = 0; p < kPrimaryClasses; ++p) {
             for (std::size_t r = 0; r <= (usesRirs ? kMaxRirCount : 0); ++r) {
                 std::vector<bool> row = value[p][r];
                 if (!usesRirs) {
@@ -202,13 +219,26 @@ std::uint64_t DeploymentScorer::sideWord(const Members& members, const SideRule&
                                          const std::array<std::uint64_t, 4>& primaryMasks) const {
     const auto& planes =
         plane == OutcomeMatrix::Plane::Adversary ? members.adversary : members.victim;
+    bool counted = false;
+    std::uint64_t always = 0;
+    for (std::size_t p = 0; p < kPrimaryClasses; ++p) {
+        if (primaryMasks[p] != 0) {
+            counted = counted || !rule.constant[p];
+            always |= rule.constant[p].value_or(false) ? primaryMasks[p] : 0;
+        }
+    }
+    if (!counted) {
+        return always;
+    }
     SlicedCount count;
     count.width = widthFor(members.remotes);
     std::array<std::uint64_t, kMaxRirCount> rirPresent{};
     for (std::size_t i = 0; i < members.remotes; ++i) {
         const std::uint64_t bits = planes[i][word];
         count.add(bits);
-        rirPresent[members.rir[i]] |= bits;
+        if (rule.usesRirs) {
+            rirPresent[members.rir[i]] |= bits;
+        }
     }
     SlicedCount rirCount;
     if (rule.usesRirs) {
@@ -217,9 +247,9 @@ std::uint64_t DeploymentScorer::sideWord(const Members& members, const SideRule&
             rirCount.add(present);
         }
     }
-    std::uint64_t result = 0;
+    std::uint64_t result = always;
     for (std::size_t p = 0; p < kPrimaryClasses; ++p) {
-        if (primaryMasks[p] == 0) {
+        if (primaryMasks[p] == 0 || rule.constant[p]) {
             continue;
         }
         std::uint64_t inClass = 0;

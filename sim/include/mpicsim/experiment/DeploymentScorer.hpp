@@ -57,6 +57,8 @@ class DeploymentScorer {
     // Which (primary class, RIR count, count) classes make one side of the verdict true.
     struct SideRule {
         bool usesRirs = false;
+        // Per primary class: true or false whatever the remotes' outcomes (nullopt: it depends).
+        std::array<std::optional<bool>, 4> constant;
         // [primary class: adversary, victim, nowhere, no primary][RIR count] -> counts
         std::array<std::array<std::vector<Interval>, 6>, 4> counts;
     };
