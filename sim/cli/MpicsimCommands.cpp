@@ -55,6 +55,14 @@ CommandTable MpicsimCommands::table(const std::optional<Charts>& charts) {
     table.add({"optimize",
                "the perspective placement that minimises attacker success, from an outcome matrix",
                &OptimizeCommand::usage, &OptimizeCommand::run});
+    table.add(
+        {"quorum-sweep", "the quorum trade-off explorer: attacker success against blocked issuance",
+         &QuorumSweepCommand::usage,
+         [charts](const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err) {
+             return QuorumSweepCommand::run(
+                 arguments, out, err,
+                 charts ? charts->quorumPlotter : QuorumSweepCommand::Plotter());
+         }});
     table.add({"plot", "redraw a results directory's charts from its summary.json",
                charts ? charts->plotUsage : &plotUsageWithoutCharts,
                charts ? charts->plot : &plotWithoutCharts});

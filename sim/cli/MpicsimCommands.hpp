@@ -5,6 +5,7 @@
 #include <string>
 
 #include "CommandTable.hpp"
+#include "QuorumSweepCommand.hpp"
 #include "mpicsim/study/StudySession.hpp"
 
 namespace mpicsim::cli {
@@ -18,6 +19,7 @@ class MpicsimCommands {
         StudySession::Plotter plotter;  // draws a finished study's charts (`run`)
         std::function<std::string()> plotUsage;
         CommandTable::RunFunction plot;
+        QuorumSweepCommand::Plotter quorumPlotter;  // the trade-off explorer's charts
     };
 
     static CommandTable table(const std::optional<Charts>& charts);
