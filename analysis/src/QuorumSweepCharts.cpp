@@ -20,6 +20,10 @@ const QColor kPalette[] = {QColor(0x00, 0x72, 0xB2), QColor(0xD5, 0x5E, 0x00),
                            QColor(0xE6, 0x9F, 0x00), QColor(0x56, 0xB4, 0xE9),
                            QColor(0xF0, 0xE4, 0x42), QColor(0x00, 0x00, 0x00)};
 
+// Lines that coincide stay distinguishable by their dashes as well as their colours.
+const Qt::PenStyle kDashes[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine, Qt::DashDotLine,
+                                Qt::DashDotDotLine};
+
 // Viridis at five stops, interpolated: perceptually uniform and readable in grey.
 QColor viridis(double value) {
     static const QColor kStops[] = {QColor(0x44, 0x01, 0x54), QColor(0x3B, 0x52, 0x8B),
@@ -225,6 +229,7 @@ QChart* QuorumSweepCharts::tradeOff(const std::vector<QuorumSweep::Row>& rows,
         line->setName(QString("n = %1").arg(deployments[d]));
         QPen pen(colour);
         pen.setWidthF(2);
+        pen.setStyle(kDashes[d % std::size(kDashes)]);
         line->setPen(pen);
         line->setPointsVisible(true);
         std::vector<QLineSeries*> whiskers;
