@@ -131,13 +131,21 @@ int OptimizeCommand::run(const std::vector<std::string>& arguments, std::ostream
             for (std::size_t i = 0; same && i < expected.size(); ++i) {
                 same = matrix->candidates()[i].id == expected[i].id;
             }
+            const auto units = OutcomeMatrixBuilder::unitsOf(graph, scenario, *plan);
+            for (std::size_t u = 0; same && u < units.size(); ++u) {
+                const OutcomeMatrix::Unit& stored = matrix->units()[u];
+                same = stored.victim == units[u].victim && stored.adversary == units[u].adversary &&
+                       stored.attack == units[u].attack && stored.rovIndex == units[u].rovIndex &&
+                       stored.prefixLength == units[u].prefixLength;
+            }
             if (!same) {
                 throw InputError(*given, 0,
                                  "holds " + std::to_string(matrix->candidateCount()) +
                                      " candidates × " + std::to_string(matrix->unitCount()) +
                                      " units, not this scenario's " +
                                      std::to_string(expected.size()) + " × " +
-                                     std::to_string(plan->unitCount()));
+                                     std::to_string(plan->unitCount()) +
+                                     " (or other candidates or units); build it again");
             }
         } else {
             matrix.emplace(buildMatrix(scenario, *plan));
