@@ -10,19 +10,11 @@
 #include <cmath>
 #include <memory>
 
+#include "ChartParts.hpp"
 #include "mpicsim/analysis/ChartFiles.hpp"
 
 namespace mpicsim {
 namespace {
-
-const QColor kPalette[] = {QColor(0x00, 0x72, 0xB2), QColor(0xD5, 0x5E, 0x00),
-                           QColor(0x00, 0x9E, 0x73), QColor(0xCC, 0x79, 0xA7),
-                           QColor(0xE6, 0x9F, 0x00), QColor(0x56, 0xB4, 0xE9),
-                           QColor(0xF0, 0xE4, 0x42), QColor(0x00, 0x00, 0x00)};
-
-// Lines that coincide stay distinguishable by their dashes as well as their colours.
-const Qt::PenStyle kDashes[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine, Qt::DashDotLine,
-                                Qt::DashDotDotLine};
 
 // Viridis at five stops, interpolated: perceptually uniform and readable in grey.
 QColor viridis(double value) {
@@ -60,19 +52,6 @@ std::vector<const QuorumSweep::Row*> rowsOf(const std::vector<QuorumSweep::Row>&
     return selected;
 }
 
-QChart* newChart(const QString& title) {
-    auto* chart = new QChart();
-    chart->setTitle(title);
-    QFont font = chart->titleFont();
-    font.setPointSize(13);
-    font.setBold(true);
-    chart->setTitleFont(font);
-    chart->setBackgroundBrush(Qt::white);
-    chart->setAnimationOptions(QChart::NoAnimation);
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    return chart;
-}
-
 // An axis with one label per integer from `low` to `high`, cells centred on them.
 QCategoryAxis* integerAxis(int low, int high, const QString& title) {
     auto* axis = new QCategoryAxis();
@@ -99,12 +78,6 @@ QValueAxis* percentAxis(double low, double high, const QString& title) {
 std::pair<double, double> fitted(double low, double high) {
     const double pad = std::max(2.0, (high - low) * 0.08);
     return {std::max(0.0, low - pad), std::min(100.0, high + pad)};
-}
-
-void hideFromLegend(QChart* chart, QAbstractSeries* series) {
-    for (QLegendMarker* marker : chart->legend()->markers(series)) {
-        marker->setVisible(false);
-    }
 }
 
 }  // namespace
@@ -140,12 +113,12 @@ QChart* QuorumSweepCharts::heatmap(const std::vector<QuorumSweep::Row>& rows,
         lowest = std::max(0.0, lowest - 0.005);
         highest = std::min(1.0, highest + 0.005);
     }
-    QChart* chart =
-        newChart(QString("%1, BR phase %2 (colour: %3% dark to %4% yellow)")
-                     .arg(success ? "Attacker success rate" : "Blocked legitimate issuance")
-                     .arg(QString::fromStdString(phase))
-                     .arg(100 * lowest, 0, 'f', 1)
-                     .arg(100 * highest, 0, 'f', 1));
+    QChart* chart = ChartParts::newChart(
+        QString("%1, BR phase %2 (colour: %3% dark to %4% yellow)")
+            .arg(success ? "Attacker success rate" : "Blocked legitimate issuance")
+            .arg(QString::fromStdString(phase))
+            .arg(100 * lowest, 0, 'f', 1)
+            .arg(100 * highest, 0, 'f', 1));
     chart->legend()->setVisible(false);
     int lowN = 1000;
     int highN = 0;
@@ -197,7 +170,7 @@ QChart* QuorumSweepCharts::heatmap(const std::vector<QuorumSweep::Row>& rows,
 QChart* QuorumSweepCharts::tradeOff(const std::vector<QuorumSweep::Row>& rows,
                                     const std::string& phase) {
     const auto selected = rowsOf(rows, phase);
-    QChart* chart = newChart(
+    QChart* chart = ChartParts::newChart(
         QString("Security against availability, BR phase %1").arg(QString::fromStdString(phase)));
     double lowX = 100;
     double highX = 0;
@@ -223,13 +196,13 @@ QChart* QuorumSweepCharts::tradeOff(const std::vector<QuorumSweep::Row>& rows,
         }
     }
     for (std::size_t d = 0; d < deployments.size(); ++d) {
-        const QColor colour = kPalette[d % std::size(kPalette)];
+        const QColor colour = ChartParts::colour(d);
         // One deployment (n remotes): its rules, from 0 allowed failures up, joined.
         auto* line = new QLineSeries();
         line->setName(QString("n = %1").arg(deployments[d]));
         QPen pen(colour);
         pen.setWidthF(2);
-        pen.setStyle(kDashes[d % std::size(kDashes)]);
+        pen.setStyle(ChartParts::dashes(d));
         line->setPen(pen);
         line->setPointsVisible(true);
         std::vector<QLineSeries*> whiskers;
@@ -257,7 +230,7 @@ QChart* QuorumSweepCharts::tradeOff(const std::vector<QuorumSweep::Row>& rows,
             chart->addSeries(whisker);
             whisker->attachAxis(x);
             whisker->attachAxis(y);
-            hideFromLegend(chart, whisker);
+            ChartParts::hideFromLegend(chart, whisker);
         }
     }
     auto* front = new QScatterSeries();

@@ -13,20 +13,11 @@
 #include <map>
 #include <set>
 
+#include "ChartParts.hpp"
 #include "mpicsim/analysis/ResultSummary.hpp"
 
 namespace mpicsim {
 namespace {
-
-// Okabe & Ito's colour-blind-safe palette (Color Universal Design, 2002), black last.
-const QColor kPalette[] = {QColor(0x00, 0x72, 0xB2), QColor(0xD5, 0x5E, 0x00),
-                           QColor(0x00, 0x9E, 0x73), QColor(0xCC, 0x79, 0xA7),
-                           QColor(0xE6, 0x9F, 0x00), QColor(0x56, 0xB4, 0xE9),
-                           QColor(0xF0, 0xE4, 0x42), QColor(0x00, 0x00, 0x00)};
-
-struct StudyChartsPalette {
-    static QColor colour(std::size_t index) { return kPalette[index % std::size(kPalette)]; }
-};
 
 template <typename T>
 void appendUnique(std::vector<T>& list, const T& value) {
@@ -81,92 +72,11 @@ std::string fileNamePart(const std::string& label) {
     return part;
 }
 
-// Lines that coincide stay distinguishable by their dashes as well as their colours.
-Qt::PenStyle dashes(std::size_t index) {
-    static const Qt::PenStyle kDashes[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine,
-                                           Qt::DashDotLine, Qt::DashDotDotLine};
-    return kDashes[index % std::size(kDashes)];
-}
-
 // Wilson 95% interval of the blocked-issuance rate, from the rate and the trials.
 std::pair<double, double> blockedInterval(const SummaryGroup& group) {
     const auto blocked =
         std::llround(group.legitimateBlockedRate * static_cast<double>(group.trials));
     return ResultSummary::wilsonInterval(blocked, group.trials);
-}
-
-void hideFromLegend(QChart* chart, QAbstractSeries* series) {
-    for (QLegendMarker* marker : chart->legend()->markers(series)) {
-        marker->setVisible(false);
-    }
-}
-
-// A vertical whisker from `low` to `high` at x, with short caps.
-void addWhisker(QChart* chart, QValueAxis* x, QValueAxis* y, double at, double low, double high,
-                double cap, const QColor& colour) {
-    auto* whisker = new QLineSeries();
-    whisker->append(at - cap, low);
-    whisker->append(at + cap, low);
-    whisker->append(at, low);
-    whisker->append(at, high);
-    whisker->append(at - cap, high);
-    whisker->append(at + cap, high);
-    QPen pen(colour);
-    pen.setWidthF(1.5);
-    whisker->setPen(pen);
-    chart->addSeries(whisker);
-    whisker->attachAxis(x);
-    whisker->attachAxis(y);
-    hideFromLegend(chart, whisker);
-}
-
-// A text at (x, y), drawn as the label of an invisible one-point series.
-void addLabel(QChart* chart, QValueAxis* x, QValueAxis* y, double atX, double atY,
-              const QString& label) {
-    auto* series = new QLineSeries();
-    series->append(atX, atY);
-    series->setPen(Qt::NoPen);
-    series->setPointLabelsFormat(label);
-    series->setPointLabelsVisible(true);
-    series->setPointLabelsClipping(false);
-    series->setPointLabelsColor(Qt::black);
-    chart->addSeries(series);
-    series->attachAxis(x);
-    series->attachAxis(y);
-    hideFromLegend(chart, series);
-}
-
-// A percent axis from 0 up to a round value that holds `highest` (percent) with room for
-// labels, never beyond 100%, ticked every 5 or 10 points.
-void fitPercentAxis(QValueAxis* axis, double highest) {
-    const double padded = highest * 1.12 + 3;
-    const double step = padded > 50 ? 10 : 5;
-    const double top = std::min(100.0, std::ceil(padded / step) * step);
-    axis->setRange(0, top);
-    axis->setTickCount(static_cast<int>(top / step) + 1);
-}
-
-QChart* newChart(const QString& title) {
-    auto* chart = new QChart();
-    chart->setTitle(title);
-    QFont titleFont = chart->titleFont();
-    titleFont.setPointSize(13);
-    titleFont.setBold(true);
-    chart->setTitleFont(titleFont);
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->legend()->setVisible(true);
-    chart->setBackgroundBrush(Qt::white);
-    chart->setAnimationOptions(QChart::NoAnimation);
-    return chart;
-}
-
-QValueAxis* shareAxis(const QString& title) {
-    auto* axis = new QValueAxis();
-    axis->setRange(0, 100);
-    axis->setTitleText(title);
-    axis->setLabelFormat("%.0f%%");
-    axis->setTickCount(6);
-    return axis;
 }
 
 QString text(const std::string& value) {
@@ -224,7 +134,8 @@ QChart* StudyCharts::successByConfiguration(const Summary& summary, const std::s
         appendUnique(policies, group->policy);
     }
     const std::string rovName = groups.empty() ? rov : groups.front()->rov;
-    QChart* chart = newChart(text("Attacker success and blocked issuance, " + attack +
+    QChart* chart =
+        ChartParts::newChart(text("Attacker success and blocked issuance, " + attack +
                                   " hijack, ROV " + rovName + " (Wilson 95% intervals)"));
     auto find = [&](const std::string& ca, const std::string& policy) -> const SummaryGroup* {
         for (const SummaryGroup* group : groups) {
@@ -238,8 +149,8 @@ QChart* StudyCharts::successByConfiguration(const Summary& summary, const std::s
     for (const SummaryGroup* group : groups) {
         highest = std::max({highest, 100 * group->ci95High, 100 * blockedInterval(*group).second});
     }
-    QValueAxis* values = shareAxis("share of attempts");
-    fitPercentAxis(values, highest);
+    QValueAxis* values = ChartParts::shareAxis("share of attempts");
+    ChartParts::fitPercentAxis(values, highest);
     const double top = values->max();
     // Per policy two bars: attacker success (solid) and blocked issuance (hatched), side by side.
     struct Bar {
@@ -254,7 +165,7 @@ QChart* StudyCharts::successByConfiguration(const Summary& summary, const std::s
         for (bool blocked : {false, true}) {
             auto* set = new QBarSet(text(
                 (blocked ? "blocked issuance \u00b7 " : "attacker success \u00b7 ") + policies[p]));
-            const QColor colour = StudyChartsPalette::colour(p);
+            const QColor colour = ChartParts::colour(p);
             set->setBorderColor(colour);
             set->setBrush(blocked ? QBrush(colour, Qt::BDiagPattern) : QBrush(colour));
             for (const std::string& ca : cas) {
@@ -300,13 +211,14 @@ QChart* StudyCharts::successByConfiguration(const Summary& summary, const std::s
                                                      : std::pair{group->ci95Low, group->ci95High};
             const double value =
                 bars[b].blocked ? group->legitimateBlockedRate : group->attackerSuccessRate;
-            addWhisker(chart, positions, values, x, 100 * low, 100 * high, barWidth / 5, Qt::black);
+            ChartParts::addWhisker(chart, positions, values, x, 100 * low, 100 * high, barWidth / 5,
+                                   Qt::black);
             // A 0% bar has no height: its label and a line on the axis still show it.
-            addLabel(chart, positions, values, x, 100 * high + top * 0.01,
-                     QString::number(100 * value, 'f', 1) + "%");
+            ChartParts::addLabel(chart, positions, values, x, 100 * high + top * 0.01,
+                                 QString::number(100 * value, 'f', 1) + "%");
             if (value == 0) {
-                addWhisker(chart, positions, values, x, 0, 0, barWidth / 2.2,
-                           StudyChartsPalette::colour(bars[b].policy));
+                ChartParts::addWhisker(chart, positions, values, x, 0, 0, barWidth / 2.2,
+                                       ChartParts::colour(bars[b].policy));
             }
         }
     }
@@ -317,23 +229,23 @@ QChart* StudyCharts::resilienceCdf(const Summary& summary, const std::string& at
                                    const std::string& rov) {
     const auto groups = baseline(summary, attack, rov);
     const std::string rovName = groups.empty() ? rov : groups.front()->rov;
-    QChart* chart =
-        newChart(text("Per-victim resilience, " + attack + " hijack, ROV " + rovName + " (CDF)"));
+    QChart* chart = ChartParts::newChart(
+        text("Per-victim resilience, " + attack + " hijack, ROV " + rovName + " (CDF)"));
     QValueAxis* x = new QValueAxis();
     x->setRange(0, 1);
     x->setTickCount(11);
     x->setTitleText("resilience (share of adversaries that fail to obtain a certificate)");
     x->setLabelFormat("%.1f");
-    QValueAxis* y = shareAxis("share of victims with resilience \u2264 x");
+    QValueAxis* y = ChartParts::shareAxis("share of victims with resilience \u2264 x");
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (std::size_t i = 0; i < groups.size(); ++i) {
         const SummaryGroup& group = *groups[i];
         auto* series = new QLineSeries();
         series->setName(text(seriesName(groups, group)));
-        QPen pen(StudyChartsPalette::colour(i));
+        QPen pen(ChartParts::colour(i));
         pen.setWidthF(2.5);
-        pen.setStyle(dashes(i));
+        pen.setStyle(ChartParts::dashes(i));
         series->setPen(pen);
         double previousShare = 0;
         series->append(0, 0);
@@ -351,7 +263,7 @@ QChart* StudyCharts::resilienceCdf(const Summary& summary, const std::string& at
 }
 
 QChart* StudyCharts::successVsRov(const Summary& summary, const std::string& attack) {
-    QChart* chart = newChart(
+    QChart* chart = ChartParts::newChart(
         text("Attacker success by ROV adoption, " + attack + " hijack (Wilson 95% intervals)"));
     const auto groups = baseline(summary, attack, "", true);
     // ROV settings in order of adoption, one category each (shares span orders of magnitude).
@@ -382,8 +294,8 @@ QChart* StudyCharts::successVsRov(const Summary& summary, const std::string& att
     for (const SummaryGroup* group : groups) {
         highest = std::max(highest, 100 * group->ci95High);
     }
-    QValueAxis* y = shareAxis("attacker success rate");
-    fitPercentAxis(y, highest);
+    QValueAxis* y = ChartParts::shareAxis("attacker success rate");
+    ChartParts::fitPercentAxis(y, highest);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(positions, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
@@ -392,12 +304,12 @@ QChart* StudyCharts::successVsRov(const Summary& summary, const std::string& att
         appendUnique(keys, seriesName(groups, *group));
     }
     for (std::size_t k = 0; k < keys.size(); ++k) {
-        const QColor colour = StudyChartsPalette::colour(k);
+        const QColor colour = ChartParts::colour(k);
         auto* series = new QLineSeries();
         series->setName(text(keys[k]));
         QPen pen(colour);
         pen.setWidthF(2.5);
-        pen.setStyle(dashes(k));
+        pen.setStyle(ChartParts::dashes(k));
         series->setPen(pen);
         series->setPointsVisible(true);
         chart->addSeries(series);
@@ -408,8 +320,8 @@ QChart* StudyCharts::successVsRov(const Summary& summary, const std::string& att
                 if (seriesName(groups, *group) == keys[k] && group->rov == settings[i].second) {
                     const double at = static_cast<double>(i);
                     series->append(at, 100 * group->attackerSuccessRate);
-                    addWhisker(chart, positions, y, at, 100 * group->ci95Low, 100 * group->ci95High,
-                               0.03, colour);
+                    ChartParts::addWhisker(chart, positions, y, at, 100 * group->ci95Low,
+                                           100 * group->ci95High, 0.03, colour);
                 }
             }
         }
