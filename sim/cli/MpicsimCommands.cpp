@@ -52,9 +52,15 @@ CommandTable MpicsimCommands::table(const std::optional<Charts>& charts) {
              };
              return RunCommand::run(arguments, out, err, noteOnly);
          }});
-    table.add({"optimize",
-               "the perspective placement that minimises attacker success, from an outcome matrix",
-               &OptimizeCommand::usage, &OptimizeCommand::run});
+    table.add(
+        {"optimize",
+         "the perspective placement that minimises attacker success, from an outcome matrix",
+         &OptimizeCommand::usage,
+         [charts](const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err) {
+             return OptimizeCommand::run(
+                 arguments, out, err,
+                 charts ? charts->optimizePlotter : OptimizeCommand::Plotter());
+         }});
     table.add(
         {"quorum-sweep", "the quorum trade-off explorer: attacker success against blocked issuance",
          &QuorumSweepCommand::usage,

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "CommandTable.hpp"
+#include "OptimizeCommand.hpp"
 #include "QuorumSweepCommand.hpp"
 #include "mpicsim/study/StudySession.hpp"
 
@@ -20,6 +21,7 @@ class MpicsimCommands {
         std::function<std::string()> plotUsage;
         CommandTable::RunFunction plot;
         QuorumSweepCommand::Plotter quorumPlotter;  // the trade-off explorer's charts
+        OptimizeCommand::Plotter optimizePlotter;   // the placement optimizer's charts
     };
 
     static CommandTable table(const std::optional<Charts>& charts);

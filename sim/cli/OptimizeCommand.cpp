@@ -47,27 +47,27 @@ bool samples(const AsSelection& selection) {
 
 const char* OptimizeCommand::usage() {
     return "usage: mpicsim optimize SCENARIO.json --out DIR [--threads N] [--matrix FILE]\n"
-           "         [--catalog FILE]\n"
+           "         [--catalog FILE] [--no-plots]\n"
            "Chooses the remote perspectives (and optionally the primary) that minimise attacker\n"
            "success under a quorum rule, as the scenario's `optimize` block asks (see\n"
            "scenarios/README.md). One propagation per unit fills DIR/outcome-matrix.bin; every\n"
            "set is then scored from it. Exact search when the sets are few, else greedy plus\n"
            "swaps with seeded restarts. Writes DIR/optimize.json (the best set with its Wilson\n"
            "interval and its score on held-out units, runners-up, restarts, candidates,\n"
-           "constraints) and DIR/evaluated-sets.csv. --matrix reuses a matrix file built from\n"
+           "constraints), DIR/evaluated-sets.csv and plots/. --matrix reuses a matrix built from\n"
            "the same scenario and topology. --threads defaults to every core; the results do\n"
            "not depend on it.\n";
 }
 
 int OptimizeCommand::run(const std::vector<std::string>& arguments, std::ostream& out,
-                         std::ostream& err) {
+                         std::ostream& err, const Plotter& plotter) {
     try {
         if (arguments.empty() || arguments[0].starts_with("--")) {
             throw UsageError("missing the scenario file");
         }
         const std::filesystem::path scenarioPath = arguments[0];
         const CommandLine line({arguments.begin() + 1, arguments.end()},
-                               {"--out", "--threads", "--catalog", "--matrix"}, {});
+                               {"--out", "--threads", "--catalog", "--matrix"}, {"--no-plots"});
         const std::filesystem::path outDir = line.required("--out");
         const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
         const long long threads = CommandLine::toInteger(
@@ -198,8 +198,18 @@ int OptimizeCommand::run(const std::vector<std::string>& arguments, std::ostream
             << static_cast<double>(result.best.score.issued) /
                    static_cast<double>(std::max<std::uint64_t>(result.best.score.units, 1))
             << ", held out " << holdoutRate << "\n";
-        for (const char* file : {"optimize.json", "evaluated-sets.csv"}) {
-            out << "  " << (outDir / file).string() << "\n";
+        std::vector<std::filesystem::path> written = {outDir / "optimize.json",
+                                                      outDir / "evaluated-sets.csv"};
+        if (plotter && !line.flag("--no-plots")) {
+            for (const auto& path : plotter(outDir)) {
+                written.push_back(path);
+            }
+        } else if (!line.flag("--no-plots")) {
+            err << "mpicsim optimize: note: built without charts (MPICSIM_WITH_CHARTS=OFF); no "
+                   "plots written\n";
+        }
+        for (const auto& path : written) {
+            out << "  " << path.string() << "\n";
         }
         return 0;
     } catch (...) {

@@ -8,6 +8,7 @@
 #if MPICSIM_WITH_CHARTS
 #include "PlotCommand.hpp"
 #include "mpicsim/analysis/ChartFiles.hpp"
+#include "mpicsim/analysis/OptimizationCharts.hpp"
 #include "mpicsim/analysis/QuorumSweepCharts.hpp"
 #endif
 
@@ -17,7 +18,8 @@ std::optional<mpicsim::cli::MpicsimCommands::Charts> charts() {
 #if MPICSIM_WITH_CHARTS
     return mpicsim::cli::MpicsimCommands::Charts{
         &mpicsim::ChartFiles::writeAll, &mpicsim::cli::PlotCommand::usage,
-        &mpicsim::cli::PlotCommand::run, &mpicsim::QuorumSweepCharts::writeAll};
+        &mpicsim::cli::PlotCommand::run, &mpicsim::QuorumSweepCharts::writeAll,
+        &mpicsim::OptimizationCharts::writeAll};
 #else
     return std::nullopt;
 #endif
