@@ -129,12 +129,14 @@ std::string describe(std::span<const TrialRecord> records) {
     return text;
 }
 
-std::string runRows(const fs::path& scenarioPath, std::size_t threads) {
+std::string runRows(
+    const fs::path& scenarioPath, std::size_t threads,
+    ExperimentRunner::Propagation propagation = ExperimentRunner::Propagation::Scoped) {
     const Scenario scenario =
         ScenarioReader::readFile(scenarioPath, PerspectiveCatalogReader::builtIn(), kToday);
     const AsGraph graph = CaidaReader::readFile(scenario.topologyPath);
     const TrialPlan plan(graph, scenario, 7);
-    const ExperimentRunner runner(graph, scenario, plan);
+    const ExperimentRunner runner(graph, scenario, plan, propagation);
     std::string all;
     std::uint64_t expected = 0;
     runner.run(threads, 0, [&](std::uint64_t shard, std::span<const TrialRecord> records) {
@@ -153,6 +155,38 @@ TEST(Study, ResultsAreIdenticalWhateverTheThreadCount) {
         EXPECT_FALSE(one.empty());
         EXPECT_EQ(one, runRows(scenario, 2));
         EXPECT_EQ(one, runRows(scenario, 5));
+    }
+}
+
+// Studies propagate only where their perspectives need routes; the records (every verdict and
+// every perspective's outcome) equal those of full propagation, own-node perspectives included.
+TEST(Study, ScopedPropagationGivesTheRecordsOfFullPropagation) {
+    for (std::uint64_t seed : {31u, 32u, 33u, 34u}) {
+        const fs::path directory = freshDirectory("scoped" + std::to_string(seed));
+        const fs::path scenarioPath = writeStudy(directory, seed, 9);
+        auto scenario = nlohmann::json::parse(InputFile::read(scenarioPath));
+        const AsGraph graph =
+            CaidaReader::readFile(scenario.at("topology").at("caida").get<std::string>());
+        const char* roles[] = {"provider", "peer", "customer"};
+        nlohmann::json& remotes = scenario["ca_configurations"][0]["remotes"];
+        for (std::size_t i = 0; i < 3; ++i) {
+            nlohmann::json neighbours = nlohmann::json::array();
+            for (std::size_t j = 0; j <= i; ++j) {
+                neighbours.push_back({{"asn", graph.asnOf(static_cast<NodeIndex>(
+                                                  (seed + 11 * i + 5 * j) % graph.nodeCount()))},
+                                      {"role", roles[(i + j) % 3]}});
+            }
+            remotes.push_back({{"id", "own" + std::to_string(i)},
+                               {"asn", 64512 + i},
+                               {"rir", "RIPE"},
+                               {"neighbours", neighbours},
+                               {"rov", i == 1}});
+        }
+        writeText(scenarioPath, scenario.dump(2));
+        const std::string scoped = runRows(scenarioPath, 2);
+        EXPECT_FALSE(scoped.empty());
+        EXPECT_EQ(scoped, runRows(scenarioPath, 2, ExperimentRunner::Propagation::Full))
+            << "seed " << seed;
     }
 }
 
