@@ -13,6 +13,7 @@
 #include "mpicsim/experiment/ExperimentRunner.hpp"
 #include "mpicsim/experiment/FullGraphCandidatePropagation.hpp"
 #include "mpicsim/experiment/OutcomeMatrixBuilder.hpp"
+#include "mpicsim/experiment/ScopedCandidatePropagation.hpp"
 #include "mpicsim/io/CaidaReader.hpp"
 #include "mpicsim/io/InputError.hpp"
 #include "mpicsim/io/OutcomeMatrixFile.hpp"
@@ -235,6 +236,62 @@ TEST_F(OutcomeMatrixTest, TheSameWhateverTheNumberOfThreads) {
     ASSERT_EQ(one.planeWords().size(), three.planeWords().size());
     EXPECT_TRUE(
         std::equal(one.planeWords().begin(), one.planeWords().end(), three.planeWords().begin()));
+}
+
+// The propagation restricted to the candidates' provider closure gives the full one's matrix.
+TEST_F(OutcomeMatrixTest, ScopedPropagationGivesTheFullMatrix) {
+    const AsGraph& graph = *graph_;
+    Scenario scenario;
+    scenario.attacks = {AttackType::EquallySpecific, AttackType::Subprefix,
+                        AttackType::ForgedOrigin};
+    scenario.prefixLengths = {22, 24};
+    RovSetting random;
+    random.kind = RovSetting::Kind::RandomFraction;
+    random.fraction = 0.4;
+    random.seed = 3;
+    random.label = "random:0.4";
+    scenario.rovSettings = {RovSetting{}, random};
+    scenario.victims.kind = AsSelection::Kind::Sample;
+    scenario.victims.sampleSize = 8;
+    scenario.adversaries.kind = AsSelection::Kind::Sample;
+    scenario.adversaries.sampleSize = 8;
+    const TrialPlan plan(graph, scenario);
+    std::vector<PlacedPerspective> placed;
+    std::vector<OutcomeMatrix::Candidate> candidates;
+    for (const Perspective& perspective : PerspectiveCatalogReader::builtIn().perspectives()) {
+        try {
+            placed.emplace_back(graph, perspective);
+            candidates.push_back({perspective.id, perspective.hostAsn, perspective.rir, ""});
+        } catch (const std::invalid_argument&) {
+        }
+    }
+    // Perspectives in their own nodes, attached to large transit ASes as their providers.
+    for (const auto& [id, neighbours] : std::vector<std::pair<std::string, std::vector<Asn>>>{
+             {"own-a", {174, 3356}}, {"own-b", {6939}}}) {
+        Perspective perspective;
+        perspective.id = id;
+        perspective.hostAsn = neighbours.front();
+        for (Asn neighbour : neighbours) {
+            perspective.neighbours.push_back({neighbour, PerspectiveLink::Role::Provider});
+        }
+        placed.emplace_back(graph, perspective);
+        candidates.push_back({perspective.id, perspective.hostAsn, perspective.rir, ""});
+    }
+    const FullGraphCandidatePropagation full(graph, scenario.tieBreak, plan.rovDeployments(),
+                                             placed);
+    const ScopedCandidatePropagation scoped(graph, scenario.tieBreak, plan.rovDeployments(),
+                                            placed);
+    const OutcomeMatrix fullMatrix =
+        OutcomeMatrixBuilder::build(graph, scenario, plan, candidates, full, 2);
+    const OutcomeMatrix scopedMatrix =
+        OutcomeMatrixBuilder::build(graph, scenario, plan, candidates, scoped, 2);
+    ASSERT_GT(fullMatrix.unitCount(), 500u);
+    for (std::size_t u = 0; u < fullMatrix.unitCount(); ++u) {
+        for (std::size_t c = 0; c < candidates.size(); ++c) {
+            ASSERT_EQ(scopedMatrix.outcome(u, c), fullMatrix.outcome(u, c))
+                << candidates[c].id << ", unit " << u;
+        }
+    }
 }
 
 OutcomeMatrix smallMatrix() {

@@ -10,8 +10,8 @@
 #include "UsageError.hpp"
 #include "mpicsim/analysis/OptimizationReport.hpp"
 #include "mpicsim/analysis/PlacementOptimizer.hpp"
-#include "mpicsim/experiment/FullGraphCandidatePropagation.hpp"
 #include "mpicsim/experiment/OutcomeMatrixBuilder.hpp"
+#include "mpicsim/experiment/ScopedCandidatePropagation.hpp"
 #include "mpicsim/io/InputError.hpp"
 #include "mpicsim/io/OptimizationSpecReader.hpp"
 #include "mpicsim/io/OutcomeMatrixFile.hpp"
@@ -105,8 +105,8 @@ int OptimizeCommand::run(const std::vector<std::string>& arguments, std::ostream
                 throw InputError(source, 0,
                                  std::string("at /optimize/candidates: ") + error.what());
             }
-            const FullGraphCandidatePropagation propagation(graph, units.tieBreak,
-                                                            plan.rovDeployments(), placed);
+            const ScopedCandidatePropagation propagation(graph, units.tieBreak,
+                                                         plan.rovDeployments(), placed);
             return OutcomeMatrixBuilder::build(graph, units, plan,
                                                PlacementOptimizer::matrixCandidates(spec),
                                                propagation, static_cast<std::size_t>(threads));

@@ -7,8 +7,8 @@
 #include "CommandErrors.hpp"
 #include "CommandLine.hpp"
 #include "UsageError.hpp"
-#include "mpicsim/experiment/FullGraphCandidatePropagation.hpp"
 #include "mpicsim/experiment/OutcomeMatrixBuilder.hpp"
+#include "mpicsim/experiment/ScopedCandidatePropagation.hpp"
 #include "mpicsim/io/InputError.hpp"
 #include "mpicsim/io/OutcomeMatrixFile.hpp"
 #include "mpicsim/io/PerspectiveCatalogReader.hpp"
@@ -65,8 +65,8 @@ int QuorumSweepCommand::run(const std::vector<std::string>& arguments, std::ostr
         } catch (const std::invalid_argument& error) {
             throw InputError(source, 0, error.what());
         }
-        const FullGraphCandidatePropagation propagation(topology.graph, scenario.tieBreak,
-                                                        plan->rovDeployments(), placed);
+        const ScopedCandidatePropagation propagation(topology.graph, scenario.tieBreak,
+                                                     plan->rovDeployments(), placed);
         const OutcomeMatrix matrix = OutcomeMatrixBuilder::build(
             topology.graph, scenario, *plan, QuorumSweep::matrixCandidates(spec), propagation,
             static_cast<std::size_t>(threads));
