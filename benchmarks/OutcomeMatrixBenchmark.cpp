@@ -12,6 +12,7 @@
 #include "mpicsim/experiment/ExperimentRunner.hpp"
 #include "mpicsim/experiment/FullGraphCandidatePropagation.hpp"
 #include "mpicsim/experiment/OutcomeMatrixBuilder.hpp"
+#include "mpicsim/experiment/ScopedCandidatePropagation.hpp"
 #include "mpicsim/io/CaidaReader.hpp"
 #include "mpicsim/io/PerspectiveCatalogReader.hpp"
 #include "mpicsim/io/ScenarioReader.hpp"
@@ -50,10 +51,14 @@ const Scenario& scenario() {
     return instance;
 }
 
-// The study `mpicsim run` computes for those units, on one thread, without writing files.
+// The study `mpicsim run` computes for those units, on one thread, without writing files (with
+// the runner's default propagation, scoped to the deployment's perspectives, and with the full
+// one).
 void PlainStudy(benchmark::State& state) {
     const TrialPlan plan(graph(), scenario());
-    const ExperimentRunner runner(graph(), scenario(), plan);
+    const ExperimentRunner runner(graph(), scenario(), plan,
+                                  state.range(0) != 0 ? ExperimentRunner::Propagation::Scoped
+                                                      : ExperimentRunner::Propagation::Full);
     for (auto _ : state) {
         std::uint64_t issued = 0;
         runner.run(1, 0, [&](std::uint64_t, std::span<const TrialRecord> records) {
@@ -67,9 +72,16 @@ void PlainStudy(benchmark::State& state) {
         static_cast<double>(plan.unitCount() * static_cast<std::uint64_t>(state.iterations())),
         benchmark::Counter::kIsRate);
 }
-BENCHMARK(PlainStudy)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+BENCHMARK(PlainStudy)
+    ->Arg(0)
+    ->Arg(1)
+    ->ArgName("scoped")
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3)
+    ->UseRealTime();
 
-// The matrix of the same units over up to N catalog perspectives, on one thread.
+// The matrix of the same units over up to N catalog perspectives, on one thread, by the full-graph
+// or the scoped propagation.
 void BuildMatrix(benchmark::State& state) {
     const TrialPlan plan(graph(), scenario());
     std::vector<PlacedPerspective> placed;
@@ -85,11 +97,18 @@ void BuildMatrix(benchmark::State& state) {
         } catch (const std::invalid_argument&) {
         }
     }
-    const FullGraphCandidatePropagation propagation(graph(), scenario().tieBreak,
-                                                    plan.rovDeployments(), placed);
+    const bool scoped = state.range(1) != 0;
+    std::unique_ptr<CandidatePropagation> propagation;
+    if (scoped) {
+        propagation = std::make_unique<ScopedCandidatePropagation>(graph(), scenario().tieBreak,
+                                                                   plan.rovDeployments(), placed);
+    } else {
+        propagation = std::make_unique<FullGraphCandidatePropagation>(
+            graph(), scenario().tieBreak, plan.rovDeployments(), placed);
+    }
     for (auto _ : state) {
         const OutcomeMatrix matrix =
-            OutcomeMatrixBuilder::build(graph(), scenario(), plan, candidates, propagation, 1);
+            OutcomeMatrixBuilder::build(graph(), scenario(), plan, candidates, *propagation, 1);
         benchmark::DoNotOptimize(matrix.planeWords().data());
     }
     state.counters["candidates"] = static_cast<double>(candidates.size());
@@ -98,8 +117,8 @@ void BuildMatrix(benchmark::State& state) {
         benchmark::Counter::kIsRate);
 }
 BENCHMARK(BuildMatrix)
-    ->Arg(160)
-    ->Arg(6)
+    ->ArgsProduct({{160, 6}, {0, 1}})
+    ->ArgNames({"candidates", "scoped"})
     ->Unit(benchmark::kMillisecond)
     ->Iterations(3)
     ->UseRealTime();
