@@ -29,6 +29,9 @@ QuorumSweepSpec QuorumSweepSpecReader::parse(std::string_view text, const std::s
             "perspective objects");
     }
     const nlohmann::json& remotes = block.at("remotes");
+    if (remotes.size() > 127) {
+        block.fail("remotes", "at most 127 remotes, got " + std::to_string(remotes.size()));
+    }
     for (std::size_t i = 0; i < remotes.size(); ++i) {
         spec.remotes.push_back(detail::resolvePerspective(
             remotes[i], block.pointerTo("remotes") + "/" + std::to_string(i), source, catalog));
