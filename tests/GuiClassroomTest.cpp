@@ -393,7 +393,7 @@ TEST_F(Gui, StudyRunsShowsChartsAndCancels) {
     ASSERT_NE(view, nullptr);
     auto* bars = qobject_cast<QBarSeries*>(view->chart()->series().front());
     ASSERT_NE(bars, nullptr);
-    ASSERT_EQ(bars->count(), 1);
+    ASSERT_EQ(bars->count(), 2);  // attacker success, then blocked issuance
     EXPECT_DOUBLE_EQ(bars->barSets()[0]->at(0),
                      100 * study.summary().groups[0].attackerSuccessRate);
     QApplication::processEvents();
