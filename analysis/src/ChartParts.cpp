@@ -79,14 +79,14 @@ void ChartParts::addWhisker(QChart* chart, QValueAxis* x, QValueAxis* y, double 
 }
 
 void ChartParts::addLabel(QChart* chart, QValueAxis* x, QValueAxis* y, double atX, double atY,
-                          const QString& label) {
+                          const QString& label, const QColor& colour) {
     auto* series = new QLineSeries();
     series->append(atX, atY);
     series->setPen(Qt::NoPen);
     series->setPointLabelsFormat(label);
     series->setPointLabelsVisible(true);
     series->setPointLabelsClipping(false);
-    series->setPointLabelsColor(Qt::black);
+    series->setPointLabelsColor(colour);
     chart->addSeries(series);
     series->attachAxis(x);
     series->attachAxis(y);

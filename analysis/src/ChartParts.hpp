@@ -26,7 +26,7 @@ class ChartParts {
                            double high, double cap, const QColor& colour);
     // A text at (x, y), drawn as the label of an invisible one-point series.
     static void addLabel(QChart* chart, QValueAxis* x, QValueAxis* y, double atX, double atY,
-                         const QString& label);
+                         const QString& label, const QColor& colour = Qt::black);
 };
 
 }  // namespace mpicsim

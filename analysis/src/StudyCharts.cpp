@@ -133,13 +133,26 @@ QChart* StudyCharts::successByConfiguration(const Summary& summary, const std::s
         appendUnique(cas, group->ca);
         appendUnique(policies, group->policy);
     }
+    // When every configuration is studied under one policy of its own (the "own" axis), the
+    // policies are not a series: one pair of bars per configuration, centred.
+    bool onePolicyEach = true;
+    for (const std::string& ca : cas) {
+        std::size_t count = 0;
+        for (const SummaryGroup* group : groups) {
+            count += group->ca == ca ? 1 : 0;
+        }
+        onePolicyEach = onePolicyEach && count == 1;
+    }
+    onePolicyEach = onePolicyEach && policies.size() > 1;
+    const std::vector<std::string> seriesPolicies =
+        onePolicyEach ? std::vector<std::string>{""} : policies;
     const std::string rovName = groups.empty() ? rov : groups.front()->rov;
     QChart* chart =
         ChartParts::newChart(text("Attacker success and blocked issuance, " + attack +
                                   " hijack, ROV " + rovName + " (Wilson 95% intervals)"));
     auto find = [&](const std::string& ca, const std::string& policy) -> const SummaryGroup* {
         for (const SummaryGroup* group : groups) {
-            if (group->ca == ca && group->policy == policy) {
+            if (group->ca == ca && (onePolicyEach || group->policy == policy)) {
                 return group;
             }
         }
@@ -161,15 +174,16 @@ QChart* StudyCharts::successByConfiguration(const Summary& summary, const std::s
     auto* series = new QBarSeries();
     constexpr double kGroupWidth = 0.8;
     series->setBarWidth(kGroupWidth);
-    for (std::size_t p = 0; p < policies.size(); ++p) {
+    for (std::size_t p = 0; p < seriesPolicies.size(); ++p) {
         for (bool blocked : {false, true}) {
+            const std::string measure = blocked ? "blocked issuance" : "attacker success";
             auto* set = new QBarSet(text(
-                (blocked ? "blocked issuance \u00b7 " : "attacker success \u00b7 ") + policies[p]));
+                seriesPolicies[p].empty() ? measure : measure + " \u00b7 " + seriesPolicies[p]));
             const QColor colour = ChartParts::colour(p);
             set->setBorderColor(colour);
             set->setBrush(blocked ? QBrush(colour, Qt::BDiagPattern) : QBrush(colour));
             for (const std::string& ca : cas) {
-                const SummaryGroup* group = find(ca, policies[p]);
+                const SummaryGroup* group = find(ca, seriesPolicies[p]);
                 const double value = group == nullptr
                                          ? 0
                                          : 100 * (blocked ? group->legitimateBlockedRate
@@ -186,13 +200,15 @@ QChart* StudyCharts::successByConfiguration(const Summary& summary, const std::s
     for (const std::string& ca : cas) {
         categories->append(text(ca));
     }
-    categories->setTitleText("CA configuration");
+    categories->setTitleText(onePolicyEach ? "CA configuration (each under its own policy)"
+                                           : "CA configuration");
     chart->addAxis(categories, Qt::AlignBottom);
     series->attachAxis(categories);
     chart->addAxis(values, Qt::AlignLeft);
     series->attachAxis(values);
 
-    // Whiskers and value labels on a hidden axis aligned with the categories (0, 1, ...).
+    // Whiskers and value labels on a hidden axis aligned
+    // with the categories (0, 1, ...).
     auto* positions = new QValueAxis();
     positions->setRange(-0.5, static_cast<double>(cas.size()) - 0.5);
     positions->setVisible(false);
@@ -201,7 +217,7 @@ QChart* StudyCharts::successByConfiguration(const Summary& summary, const std::s
         kGroupWidth / static_cast<double>(std::max<std::size_t>(bars.size(), 1));
     for (std::size_t c = 0; c < cas.size(); ++c) {
         for (std::size_t b = 0; b < bars.size(); ++b) {
-            const SummaryGroup* group = find(cas[c], policies[bars[b].policy]);
+            const SummaryGroup* group = find(cas[c], seriesPolicies[bars[b].policy]);
             if (group == nullptr) {
                 continue;
             }
@@ -213,9 +229,16 @@ QChart* StudyCharts::successByConfiguration(const Summary& summary, const std::s
                 bars[b].blocked ? group->legitimateBlockedRate : group->attackerSuccessRate;
             ChartParts::addWhisker(chart, positions, values, x, 100 * low, 100 * high, barWidth / 5,
                                    Qt::black);
-            // A 0% bar has no height: its label and a line on the axis still show it.
-            ChartParts::addLabel(chart, positions, values, x, 100 * high + top * 0.01,
-                                 QString::number(100 * value, 'f', 1) + "%");
+            // A 0% bar has no height: its label and a line
+            // on the axis still show it.
+            const QString label = QString::number(100 * value, 'f', 1) + "%";
+            if (100 * high + top * 0.06 <= top) {
+                ChartParts::addLabel(chart, positions, values, x, 100 * high + top * 0.01, label);
+            } else {
+                // No room above the plot area: the label goes inside the top of the bar.
+                ChartParts::addLabel(chart, positions, values, x, 100 * value - top * 0.08, label,
+                                     bars[b].blocked ? Qt::black : Qt::white);
+            }
             if (value == 0) {
                 ChartParts::addWhisker(chart, positions, values, x, 0, 0, barWidth / 2.2,
                                        ChartParts::colour(bars[b].policy));
