@@ -10,9 +10,8 @@
 
 #include "mpicsim/experiment/DeploymentScorer.hpp"
 #include "mpicsim/experiment/ExperimentRunner.hpp"
-#include "mpicsim/experiment/FullGraphCandidatePropagation.hpp"
 #include "mpicsim/experiment/OutcomeMatrixBuilder.hpp"
-#include "mpicsim/experiment/ScopedCandidatePropagation.hpp"
+#include "mpicsim/experiment/PerspectiveCandidatePropagation.hpp"
 #include "mpicsim/io/CaidaReader.hpp"
 #include "mpicsim/io/PerspectiveCatalogReader.hpp"
 #include "mpicsim/io/ScenarioReader.hpp"
@@ -100,11 +99,11 @@ void BuildMatrix(benchmark::State& state) {
     const bool scoped = state.range(1) != 0;
     std::unique_ptr<CandidatePropagation> propagation;
     if (scoped) {
-        propagation = std::make_unique<ScopedCandidatePropagation>(graph(), scenario().tieBreak,
-                                                                   plan.rovDeployments(), placed);
-    } else {
-        propagation = std::make_unique<FullGraphCandidatePropagation>(
+        propagation = std::make_unique<PerspectiveCandidatePropagation>(
             graph(), scenario().tieBreak, plan.rovDeployments(), placed);
+    } else {
+        propagation = std::make_unique<PerspectiveCandidatePropagation>(
+            graph(), scenario().tieBreak, plan.rovDeployments(), placed, PropagationMode::Full);
     }
     for (auto _ : state) {
         const OutcomeMatrix matrix =

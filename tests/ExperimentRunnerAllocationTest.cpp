@@ -4,30 +4,12 @@
 
 #include <atomic>
 #include <cstdlib>
-#include <new>
 
 #include "mpicsim/experiment/ExperimentRunner.hpp"
 #include "mpicsim/io/PerspectiveCatalogReader.hpp"
 #include "mpicsim/io/ScenarioReader.hpp"
+#include "support/AllocationCounter.hpp"
 #include "support/RandomTopology.hpp"
-
-namespace {
-std::atomic<long> allocationCount{0};
-}
-
-void* operator new(std::size_t size) {
-    ++allocationCount;
-    if (void* memory = std::malloc(size == 0 ? 1 : size)) {
-        return memory;
-    }
-    throw std::bad_alloc();
-}
-void operator delete(void* memory) noexcept {
-    std::free(memory);
-}
-void operator delete(void* memory, std::size_t) noexcept {
-    std::free(memory);
-}
 
 namespace mpicsim {
 namespace {
@@ -61,9 +43,9 @@ TEST(ExperimentRunnerAllocation, AShardAllocatesNothingOnceTheBuffersAreFilled) 
     const ExperimentRunner::ShardHandler ignore =
         [](std::uint64_t, std::span<const TrialRecord> records) { ASSERT_FALSE(records.empty()); };
     auto allocationsFor = [&](std::uint64_t n) {
-        const long before = allocationCount.load();
+        const long before = test::allocationsSoFar();
         EXPECT_EQ(runner.run(1, shards - n, ignore), shards);
-        return allocationCount.load() - before;
+        return test::allocationsSoFar() - before;
     };
     allocationsFor(shards);  // the propagators' first use is not counted
     const long shortRun = allocationsFor(20);

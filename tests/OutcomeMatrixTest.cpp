@@ -11,9 +11,8 @@
 
 #include "mpicsim/experiment/DeploymentScorer.hpp"
 #include "mpicsim/experiment/ExperimentRunner.hpp"
-#include "mpicsim/experiment/FullGraphCandidatePropagation.hpp"
 #include "mpicsim/experiment/OutcomeMatrixBuilder.hpp"
-#include "mpicsim/experiment/ScopedCandidatePropagation.hpp"
+#include "mpicsim/experiment/PerspectiveCandidatePropagation.hpp"
 #include "mpicsim/io/CaidaReader.hpp"
 #include "mpicsim/io/InputError.hpp"
 #include "mpicsim/io/OutcomeMatrixFile.hpp"
@@ -151,8 +150,8 @@ TEST_F(OutcomeMatrixTest, ScoresEqualTheStudyRunnerForRandomDeploymentsAndEveryP
         matrixCandidates.push_back(
             {perspective.id, perspective.hostAsn, perspective.rir, perspective.provider});
     }
-    const FullGraphCandidatePropagation propagation(graph, scenario.tieBreak, plan.rovDeployments(),
-                                                    placed);
+    const PerspectiveCandidatePropagation propagation(
+        graph, scenario.tieBreak, plan.rovDeployments(), placed, PropagationMode::Full);
     const OutcomeMatrix matrix =
         OutcomeMatrixBuilder::build(graph, scenario, plan, matrixCandidates, propagation, 2);
     ASSERT_EQ(matrix.unitCount(), plan.unitCount());
@@ -227,8 +226,8 @@ TEST_F(OutcomeMatrixTest, TheSameWhateverTheNumberOfThreads) {
         } catch (const std::invalid_argument&) {
         }
     }
-    const FullGraphCandidatePropagation propagation(graph, scenario.tieBreak, plan.rovDeployments(),
-                                                    placed);
+    const PerspectiveCandidatePropagation propagation(
+        graph, scenario.tieBreak, plan.rovDeployments(), placed, PropagationMode::Full);
     const OutcomeMatrix one =
         OutcomeMatrixBuilder::build(graph, scenario, plan, candidates, propagation, 1);
     const OutcomeMatrix three =
@@ -277,10 +276,10 @@ TEST_F(OutcomeMatrixTest, ScopedPropagationGivesTheFullMatrix) {
         placed.emplace_back(graph, perspective);
         candidates.push_back({perspective.id, perspective.hostAsn, perspective.rir, ""});
     }
-    const FullGraphCandidatePropagation full(graph, scenario.tieBreak, plan.rovDeployments(),
-                                             placed);
-    const ScopedCandidatePropagation scoped(graph, scenario.tieBreak, plan.rovDeployments(),
-                                            placed);
+    const PerspectiveCandidatePropagation full(graph, scenario.tieBreak, plan.rovDeployments(),
+                                               placed, PropagationMode::Full);
+    const PerspectiveCandidatePropagation scoped(graph, scenario.tieBreak, plan.rovDeployments(),
+                                                 placed);
     const OutcomeMatrix fullMatrix =
         OutcomeMatrixBuilder::build(graph, scenario, plan, candidates, full, 2);
     const OutcomeMatrix scopedMatrix =

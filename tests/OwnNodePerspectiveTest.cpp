@@ -22,17 +22,6 @@ namespace {
 
 constexpr std::uint64_t kTopologies = 600;
 
-TieBreak tieBreakFor(std::uint64_t seed) {
-    switch (seed % 3) {
-        case 0:
-            return TieBreak::lowestAsn();
-        case 1:
-            return TieBreak::random(seed * 7919);
-        default:
-            return TieBreak::md5();
-    }
-}
-
 // An ASN that no random topology uses, so that the stub is new to the graph.
 Asn freshAsn(const std::vector<AsLink>& links, std::mt19937_64& rng) {
     while (true) {
@@ -95,7 +84,7 @@ TEST(OwnNodePerspective, RoutesLikeARealStubAsWithTheSameLinks) {
         const AsGraph stubGraph = AsGraph::fromLinks(withStub);
         const NodeIndex stub = *stubGraph.nodeOf(perspective.hostAsn);
 
-        const TieBreak tieBreak = tieBreakFor(seed);
+        const TieBreak tieBreak = tieBreakForSeed(seed);
         const TieBreakRanking ranking(graph, tieBreak);
         const TieBreakRanking stubRanking(stubGraph, tieBreak);
         const RovDeployment rov = RovDeployment::of(graph.nodeCount(), trial.rovAdopters);

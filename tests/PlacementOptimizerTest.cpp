@@ -10,8 +10,8 @@
 #include <random>
 
 #include "mpicsim/analysis/PlacementOptimizer.hpp"
-#include "mpicsim/experiment/FullGraphCandidatePropagation.hpp"
 #include "mpicsim/experiment/OutcomeMatrixBuilder.hpp"
+#include "mpicsim/experiment/PerspectiveCandidatePropagation.hpp"
 #include "mpicsim/mpic/ComplianceChecker.hpp"
 #include "mpicsim/mpic/Corroboration.hpp"
 #include "mpicsim/mpic/QuorumPolicyTable.hpp"
@@ -115,8 +115,9 @@ OutcomeMatrix buildMatrix(const Instance& instance, const TrialPlan& plan) {
     for (const Perspective& perspective : PlacementOptimizer::matrixPerspectives(instance.spec)) {
         placed.emplace_back(instance.graph, perspective);
     }
-    const FullGraphCandidatePropagation propagation(instance.graph, instance.scenario.tieBreak,
-                                                    plan.rovDeployments(), placed);
+    const PerspectiveCandidatePropagation propagation(instance.graph, instance.scenario.tieBreak,
+                                                      plan.rovDeployments(), placed,
+                                                      PropagationMode::Full);
     return OutcomeMatrixBuilder::build(instance.graph, instance.scenario, plan,
                                        PlacementOptimizer::matrixCandidates(instance.spec),
                                        propagation, 1);

@@ -1,31 +1,13 @@
-// A trial must not allocate once its RoutingOutcome has been used: this executable replaces the
-// global operator new to count allocations while trials run on a reused RoutingOutcome.
+// A trial must not allocate once its RoutingOutcome has been used: this executable links the
+// allocation counter to count allocations while trials run on a reused RoutingOutcome.
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <cstdlib>
-#include <new>
 
 #include "mpicsim/routing/Propagator.hpp"
+#include "support/AllocationCounter.hpp"
 #include "support/GraphBuilder.hpp"
-
-namespace {
-std::atomic<long> allocationCount{0};
-}
-
-void* operator new(std::size_t size) {
-    ++allocationCount;
-    if (void* memory = std::malloc(size == 0 ? 1 : size)) {
-        return memory;
-    }
-    throw std::bad_alloc();
-}
-void operator delete(void* memory) noexcept {
-    std::free(memory);
-}
-void operator delete(void* memory, std::size_t) noexcept {
-    std::free(memory);
-}
 
 namespace mpicsim {
 namespace {
@@ -74,11 +56,11 @@ TEST(PropagatorAllocation, TrialsOnAReusedOutcomeAllocateNothing) {
             }
         };
         runAll();  // the first use sizes the buffers
-        const long before = allocationCount.load();
+        const long before = test::allocationsSoFar();
         for (int round = 0; round < 3; ++round) {
             runAll();
         }
-        EXPECT_EQ(allocationCount.load() - before, 0) << (scoped ? "scoped" : "full");
+        EXPECT_EQ(test::allocationsSoFar() - before, 0) << (scoped ? "scoped" : "full");
         EXPECT_EQ(outcome.outcome(*graph.nodeOf(22)), Outcome::Victim);
     }
 }

@@ -21,17 +21,6 @@ namespace {
 
 constexpr std::uint64_t kTopologies = 1200;
 
-TieBreak tieBreakFor(std::uint64_t seed) {
-    switch (seed % 3) {
-        case 0:
-            return TieBreak::lowestAsn();
-        case 1:
-            return TieBreak::random(seed * 31);
-        default:
-            return TieBreak::md5();
-    }
-}
-
 // Compares a scoped outcome with the full one at one node; returns the first difference.
 std::string difference(const RoutingOutcome& full, const RoutingOutcome& scoped, NodeIndex node) {
     if (full.outcome(node) != scoped.outcome(node)) {
@@ -64,7 +53,7 @@ TEST(ScopedPropagation, EqualsTheFullRunOnTheClosureOfRandomTopologies) {
         std::mt19937_64 rng(seed * 7'777'777);
         const AsGraph graph = AsGraph::fromLinks(randomTopology(rng));
         const RandomTrial trial = randomTrial(graph, rng);
-        const TieBreakRanking ranking(graph, tieBreakFor(seed));
+        const TieBreakRanking ranking(graph, tieBreakForSeed(seed));
         const RovDeployment rov = RovDeployment::of(graph.nodeCount(), trial.rovAdopters);
         const Propagator propagator(graph, ranking, rov);
 

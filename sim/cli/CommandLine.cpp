@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <charconv>
+#include <thread>
 
 #include "OptionChoices.hpp"
 #include "mpicsim/io/ClosestMatch.hpp"
+#include "mpicsim/io/PerspectiveCatalogReader.hpp"
 
 namespace mpicsim::cli {
 
@@ -102,6 +104,21 @@ long long CommandLine::toInteger(const std::string& name, const std::string& tex
         throw UsageError("option " + name + " expects an integer, got '" + text + "'");
     }
     return result;
+}
+
+std::size_t CommandLine::threads() const {
+    const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
+    const long long threads =
+        toInteger("--threads", value("--threads").value_or(std::to_string(hardware)));
+    if (threads < 1 || threads > 1024) {
+        throw UsageError("option --threads expects 1 to 1024, got " + std::to_string(threads));
+    }
+    return static_cast<std::size_t>(threads);
+}
+
+PerspectiveCatalog CommandLine::catalog() const {
+    return value("--catalog") ? PerspectiveCatalogReader::readFile(*value("--catalog"))
+                              : PerspectiveCatalogReader::builtIn();
 }
 
 }  // namespace mpicsim::cli

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "UsageError.hpp"
+#include "mpicsim/mpic/PerspectiveCatalog.hpp"
 
 namespace mpicsim::cli {
 
@@ -36,6 +37,11 @@ class CommandLine {
     // "option NAME expects a, b or c, got 'GIVEN' — did you mean 'b'?"
     static UsageError notOneOf(const std::string& name, const std::vector<std::string>& allowed,
                                const std::string& given);
+
+    // --threads: 1 to 1024, every core by default.
+    std::size_t threads() const;
+    // --catalog FILE, or the built-in perspective catalog.
+    PerspectiveCatalog catalog() const;
 
     // Parses an integer option value; a UsageError names the option when it is not one.
     static long long toInteger(const std::string& name, const std::string& text);

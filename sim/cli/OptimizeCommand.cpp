@@ -11,7 +11,7 @@
 #include "mpicsim/analysis/OptimizationReport.hpp"
 #include "mpicsim/analysis/PlacementOptimizer.hpp"
 #include "mpicsim/experiment/OutcomeMatrixBuilder.hpp"
-#include "mpicsim/experiment/ScopedCandidatePropagation.hpp"
+#include "mpicsim/experiment/PerspectiveCandidatePropagation.hpp"
 #include "mpicsim/io/InputError.hpp"
 #include "mpicsim/io/OptimizationSpecReader.hpp"
 #include "mpicsim/io/OutcomeMatrixFile.hpp"
@@ -69,15 +69,8 @@ int OptimizeCommand::run(const std::vector<std::string>& arguments, std::ostream
         const CommandLine line({arguments.begin() + 1, arguments.end()},
                                {"--out", "--threads", "--catalog", "--matrix"}, {"--no-plots"});
         const std::filesystem::path outDir = line.required("--out");
-        const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
-        const long long threads = CommandLine::toInteger(
-            "--threads", line.value("--threads").value_or(std::to_string(hardware)));
-        if (threads < 1 || threads > 1024) {
-            throw UsageError("option --threads expects 1 to 1024, got " + std::to_string(threads));
-        }
-        const PerspectiveCatalog catalog =
-            line.value("--catalog") ? PerspectiveCatalogReader::readFile(*line.value("--catalog"))
-                                    : PerspectiveCatalogReader::builtIn();
+        const std::size_t threads = line.threads();
+        const PerspectiveCatalog catalog = line.catalog();
         const auto today = CaSelection::today();
         const std::string source = scenarioPath.string();
         const Scenario scenario = ScenarioReader::readFile(scenarioPath, catalog, today);
@@ -105,11 +98,11 @@ int OptimizeCommand::run(const std::vector<std::string>& arguments, std::ostream
                 throw InputError(source, 0,
                                  std::string("at /optimize/candidates: ") + error.what());
             }
-            const ScopedCandidatePropagation propagation(graph, units.tieBreak,
-                                                         plan.rovDeployments(), placed);
+            const PerspectiveCandidatePropagation propagation(graph, units.tieBreak,
+                                                              plan.rovDeployments(), placed);
             return OutcomeMatrixBuilder::build(graph, units, plan,
                                                PlacementOptimizer::matrixCandidates(spec),
-                                               propagation, static_cast<std::size_t>(threads));
+                                               propagation, threads);
         };
         auto planOf = [&](const Scenario& units) {
             try {

@@ -8,7 +8,7 @@
 #include "CommandLine.hpp"
 #include "UsageError.hpp"
 #include "mpicsim/experiment/OutcomeMatrixBuilder.hpp"
-#include "mpicsim/experiment/ScopedCandidatePropagation.hpp"
+#include "mpicsim/experiment/PerspectiveCandidatePropagation.hpp"
 #include "mpicsim/io/InputError.hpp"
 #include "mpicsim/io/OutcomeMatrixFile.hpp"
 #include "mpicsim/io/PerspectiveCatalogReader.hpp"
@@ -40,15 +40,8 @@ int QuorumSweepCommand::run(const std::vector<std::string>& arguments, std::ostr
         const CommandLine line({arguments.begin() + 1, arguments.end()},
                                {"--out", "--threads", "--catalog"}, {"--no-plots"});
         const std::filesystem::path outDir = line.required("--out");
-        const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
-        const long long threads = CommandLine::toInteger(
-            "--threads", line.value("--threads").value_or(std::to_string(hardware)));
-        if (threads < 1 || threads > 1024) {
-            throw UsageError("option --threads expects 1 to 1024, got " + std::to_string(threads));
-        }
-        const PerspectiveCatalog catalog =
-            line.value("--catalog") ? PerspectiveCatalogReader::readFile(*line.value("--catalog"))
-                                    : PerspectiveCatalogReader::builtIn();
+        const std::size_t threads = line.threads();
+        const PerspectiveCatalog catalog = line.catalog();
         const std::string source = scenarioPath.string();
         const Scenario scenario =
             ScenarioReader::readFile(scenarioPath, catalog, CaSelection::today());
@@ -65,11 +58,11 @@ int QuorumSweepCommand::run(const std::vector<std::string>& arguments, std::ostr
         } catch (const std::invalid_argument& error) {
             throw InputError(source, 0, error.what());
         }
-        const ScopedCandidatePropagation propagation(topology.graph, scenario.tieBreak,
-                                                     plan->rovDeployments(), placed);
-        const OutcomeMatrix matrix = OutcomeMatrixBuilder::build(
-            topology.graph, scenario, *plan, QuorumSweep::matrixCandidates(spec), propagation,
-            static_cast<std::size_t>(threads));
+        const PerspectiveCandidatePropagation propagation(topology.graph, scenario.tieBreak,
+                                                          plan->rovDeployments(), placed);
+        const OutcomeMatrix matrix =
+            OutcomeMatrixBuilder::build(topology.graph, scenario, *plan,
+                                        QuorumSweep::matrixCandidates(spec), propagation, threads);
         std::filesystem::create_directories(outDir);
         OutcomeMatrixFile::write(outDir / "quorum-matrix.bin", matrix,
                                  {topology.sha256, scenario.name});

@@ -120,15 +120,8 @@ int RunCommand::run(const std::vector<std::string>& arguments, std::ostream& out
                                {"--out", "--threads", "--catalog", "--trials"},
                                {"--resume", "--no-plots"});
         const std::filesystem::path outDir = line.required("--out");
-        const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
-        const long long threads = CommandLine::toInteger(
-            "--threads", line.value("--threads").value_or(std::to_string(hardware)));
-        if (threads < 1 || threads > 1024) {
-            throw UsageError("option --threads expects 1 to 1024, got " + std::to_string(threads));
-        }
-        const PerspectiveCatalog catalog =
-            line.value("--catalog") ? PerspectiveCatalogReader::readFile(*line.value("--catalog"))
-                                    : PerspectiveCatalogReader::builtIn();
+        const std::size_t threads = line.threads();
+        const PerspectiveCatalog catalog = line.catalog();
         const auto today = CaSelection::today();
         const std::string scenarioText = InputFile::read(scenarioPath);
         StudySession session(ScenarioReader::readFile(scenarioPath, catalog, today),
@@ -167,8 +160,7 @@ int RunCommand::run(const std::vector<std::string>& arguments, std::ostream& out
         {
             const InterruptHandlers handlers;
             complete = session.run(
-                static_cast<std::size_t>(threads),
-                [&](std::uint64_t shardsDone) { bar.update(shardsDone, trialsPerShard); },
+                threads, [&](std::uint64_t shardsDone) { bar.update(shardsDone, trialsPerShard); },
                 &interrupted);
         }
         bar.finish();

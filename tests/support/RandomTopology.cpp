@@ -176,4 +176,15 @@ RandomTrial randomTrial(const AsGraph& graph, std::mt19937_64& rng) {
     return trial;
 }
 
+TieBreak tieBreakForSeed(std::uint64_t seed) {
+    switch (seed % 3) {
+        case 0:
+            return TieBreak::lowestAsn();
+        case 1:
+            return TieBreak::random(seed * 7919);
+        default:
+            return TieBreak::md5();
+    }
+}
+
 }  // namespace mpicsim::test

@@ -4,6 +4,7 @@
 #include <random>
 #include <vector>
 
+#include "mpicsim/routing/TieBreak.hpp"
 #include "mpicsim/topology/AsGraph.hpp"
 #include "mpicsim/topology/AsLink.hpp"
 
@@ -26,6 +27,9 @@ struct RandomTrial {
     NodeIndex attacker = 0;  // differs from the victim
     std::vector<NodeIndex> rovAdopters;
 };
+
+// Each tie-break policy in turn by seed (lowest-asn, random:SEED-derived, md5).
+TieBreak tieBreakForSeed(std::uint64_t seed);
 
 // A random victim, a different random attacker and a random ROV deployment.
 RandomTrial randomTrial(const AsGraph& graph, std::mt19937_64& rng);

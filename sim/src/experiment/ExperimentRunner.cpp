@@ -90,12 +90,7 @@ ExperimentRunner::ExperimentRunner(const AsGraph& graph, const Scenario& scenari
         std::vector<NodeIndex> observed;
         for (const std::vector<PlacedPerspective>& perspectives : placed_) {
             for (const PlacedPerspective& perspective : perspectives) {
-                if (!perspective.hasOwnNode()) {
-                    observed.push_back(perspective.hostNode());
-                }
-                for (const auto& [neighbour, role] : perspective.attachments()) {
-                    observed.push_back(neighbour);
-                }
+                perspective.appendObservedNodes(observed);
             }
         }
         scope_ = std::make_unique<PropagationScope>(graph, std::move(observed));

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "mpicsim/experiment/PropagationMode.hpp"
 #include "mpicsim/experiment/Scenario.hpp"
 #include "mpicsim/experiment/TrialPlan.hpp"
 #include "mpicsim/experiment/TrialRecord.hpp"
@@ -40,10 +41,7 @@ class ExperimentRunner {
     // Called with each shard's records, in shard order; the span lives until the call returns.
     using ShardHandler = std::function<void(std::uint64_t, std::span<const TrialRecord>)>;
 
-    // How each trial is propagated: only where the study's perspectives need routes (a
-    // PropagationScope over every placed perspective), or over the whole graph (the oracle the
-    // scoped runs are tested against; the results are the same).
-    enum class Propagation { Scoped, Full };
+    using Propagation = PropagationMode;
 
     // Throws std::invalid_argument when a perspective's AS is not in the graph.
     ExperimentRunner(const AsGraph& graph, const Scenario& scenario, const TrialPlan& plan,

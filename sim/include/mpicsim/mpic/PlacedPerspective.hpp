@@ -22,6 +22,16 @@ class PlacedPerspective {
     const std::vector<std::pair<NodeIndex, PerspectiveLink::Role>>& attachments() const {
         return attachments_;
     }
+    // The graph nodes whose routes decide this perspective's outcome (its host, or the
+    // neighbours of its own node), appended to `nodes`: what a PropagationScope must observe.
+    void appendObservedNodes(std::vector<NodeIndex>& nodes) const {
+        if (!hasOwnNode()) {
+            nodes.push_back(hostNode());
+        }
+        for (const auto& attachment : attachments_) {
+            nodes.push_back(attachment.first);
+        }
+    }
 
   private:
     Perspective perspective_;

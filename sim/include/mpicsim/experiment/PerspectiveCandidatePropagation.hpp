@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "mpicsim/experiment/CandidatePropagation.hpp"
+#include "mpicsim/experiment/PropagationMode.hpp"
 #include "mpicsim/mpic/PerspectiveObserver.hpp"
 #include "mpicsim/mpic/PlacedPerspective.hpp"
 #include "mpicsim/routing/PropagationScope.hpp"
@@ -13,17 +14,18 @@
 
 namespace mpicsim {
 
-// CandidatePropagation restricted to what the candidates observe: the Propagator computes
-// routes only in the provider closure of the ASes the candidates sit in or attach to (see
-// PropagationScope), and each candidate's outcome is read off them by
-// PerspectiveObserver::outcomeOf. Equal to FullGraphCandidatePropagation, faster.
-class ScopedCandidatePropagation : public CandidatePropagation {
+// CandidatePropagation for placed perspectives: each trial is propagated (PropagationMode::Scoped:
+// only in the provider closure of the ASes the candidates sit in or attach to, see
+// PropagationScope; Full: over the whole graph, as the oracle), and each candidate's outcome is
+// read off it by PerspectiveObserver::outcomeOf. Both modes give the same outcomes.
+class PerspectiveCandidatePropagation : public CandidatePropagation {
   public:
     // One ROV deployment per ROV setting of the study, in its order. The graph must outlive this.
-    ScopedCandidatePropagation(const AsGraph& graph, const TieBreak& tieBreak,
-                               std::vector<RovDeployment> rovDeployments,
-                               std::vector<PlacedPerspective> candidates);
-    ~ScopedCandidatePropagation() override;
+    PerspectiveCandidatePropagation(const AsGraph& graph, const TieBreak& tieBreak,
+                                    std::vector<RovDeployment> rovDeployments,
+                                    std::vector<PlacedPerspective> candidates,
+                                    PropagationMode mode = PropagationMode::Scoped);
+    ~PerspectiveCandidatePropagation() override;
 
     std::size_t candidateCount() const override { return candidates_.size(); }
     std::unique_ptr<Scratch> newScratch() const override;
@@ -36,7 +38,7 @@ class ScopedCandidatePropagation : public CandidatePropagation {
     std::vector<std::unique_ptr<Propagator>> propagators_;
     std::vector<PerspectiveObserver> observers_;
     std::vector<PlacedPerspective> candidates_;
-    std::unique_ptr<PropagationScope> scope_;
+    std::unique_ptr<PropagationScope> scope_;  // null: full propagation
 };
 
 }  // namespace mpicsim
