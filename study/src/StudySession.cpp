@@ -1,7 +1,9 @@
 #include "mpicsim/study/StudySession.hpp"
 
+#include <cstdlib>
 #include <fstream>
 #include <stdexcept>
+#include <string_view>
 
 #include "mpicsim/io/FileDigest.hpp"
 #include "mpicsim/io/InputError.hpp"
@@ -33,7 +35,14 @@ StudySession::StudySession(Scenario scenario, std::shared_ptr<const AsGraph> gra
     const std::string source = file_ ? file_->path.string() : scenario_->name;
     try {
         plan_ = std::make_unique<TrialPlan>(*graph_, *scenario_, shardSize);
-        runner_ = std::make_unique<ExperimentRunner>(*graph_, *scenario_, *plan_);
+        // MPICSIM_PROPAGATION=full (not documented for users) runs the full-graph oracle, to
+        // check a scoped study's results against it end to end.
+        const char* propagation = std::getenv("MPICSIM_PROPAGATION");
+        runner_ = std::make_unique<ExperimentRunner>(
+            *graph_, *scenario_, *plan_,
+            propagation != nullptr && std::string_view(propagation) == "full"
+                ? PropagationMode::Full
+                : PropagationMode::Scoped);
     } catch (const std::invalid_argument& error) {
         throw InputError(source, 0, error.what());
     }

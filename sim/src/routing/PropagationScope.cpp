@@ -46,6 +46,19 @@ PropagationScope::PropagationScope(const AsGraph& graph, std::vector<NodeIndex> 
         }
         peerOffsets_[node + 1] = static_cast<std::uint32_t>(peerSlots_.size());
     }
+    denseFirst_.assign(graph.nodeCount(), kOutside);
+    for (NodeIndex node = 0; node < graph.nodeCount(); ++node) {
+        const std::span<const std::uint32_t> slots = peerSlotsInClosure(node);
+        if (slots.size() <= kDensePeers) {
+            continue;
+        }
+        denseFirst_[node] = static_cast<std::uint32_t>(denseBits_.size());
+        denseBits_.resize(denseBits_.size() + slotWords(), 0);
+        std::uint64_t* bits = denseBits_.data() + denseFirst_[node];
+        for (std::uint32_t slot : slots) {
+            bits[slot / 64] |= std::uint64_t{1} << (slot % 64);
+        }
+    }
     providerOffsets_.assign(closureDescending_.size() + 1, 0);
     for (std::uint32_t slot = 0; slot < closureDescending_.size(); ++slot) {
         for (NodeIndex provider : graph.providers(closureDescending_[slot])) {

@@ -1,6 +1,7 @@
 #include "mpicsim/routing/Propagator.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <stdexcept>
 #include <string>
 
@@ -236,6 +237,7 @@ void Propagator::settleWithinClosure(const PropagationScope& scope, std::uint8_t
         scratch.slotTablesScope_ = scope.id();
         scratch.slotTablesPropagator_ = id_;
         scratch.slotBest_.resize(size);
+        scratch.slotBits_.resize(scope.slotWords());
         scratch.slotKeys_.resize(size);
     }
     std::uint64_t* best = scratch.slotBest_.data();
@@ -247,18 +249,41 @@ void Propagator::settleWithinClosure(const PropagationScope& scope, std::uint8_t
     // No route is invalid, or nobody in the closure validates: every offer is imported.
     const bool importedEverywhere = invalidTagMask == 0 || !scratch.slotAnyAdopter_;
 
-    // Own and customer routes of phase 1, then one peer hop into the closure (as in propagate).
+    // Own and customer routes of phase 1. A node holding one never takes a peer route
+    // (RoutePolicy's first step), so peer offers go to the other nodes only.
+    std::uint64_t* withoutCustomerRoute = scratch.slotBits_.data();
+    std::fill(withoutCustomerRoute, withoutCustomerRoute + scope.slotWords(), ~std::uint64_t{0});
     for (NodeIndex sender : scratch.customerRouted_) {
-        const std::uint64_t senderKey = upward[sender];
         const std::uint32_t senderSlot = scope.slotOf(sender);
         if (senderSlot != PropagationScope::kOutside) {
-            best[senderSlot] = std::min(best[senderSlot], senderKey);
+            best[senderSlot] = std::min(best[senderSlot], upward[sender]);
+            withoutCustomerRoute[senderSlot / 64] &= ~(std::uint64_t{1} << (senderSlot % 64));
         }
+    }
+    // One peer hop into the closure (as in propagate).
+    for (NodeIndex sender : scratch.customerRouted_) {
+        const std::uint64_t senderKey = upward[sender];
         if (!RoutePolicy::exportAllowed(RouteKey::routeClass(senderKey), RouteClass::Peer)) {
             continue;
         }
         const std::uint64_t offered =
             RoutePolicy::receivedKey(senderKey, RouteClass::Peer, ranking_.rankOf(sender));
+        const std::span<const std::uint64_t> dense = scope.peerSlotBits(sender);
+        if (!dense.empty()) {
+            for (std::size_t word = 0; word < dense.size(); ++word) {
+                std::uint64_t bits = dense[word] & withoutCustomerRoute[word];
+                while (bits != 0) {
+                    const auto slot =
+                        static_cast<std::uint32_t>(word * 64 + std::countr_zero(bits));
+                    bits &= bits - 1;
+                    if (importedEverywhere ||
+                        RoutePolicy::importAllowed(adopterMasks[slot], invalidTagMask, senderKey)) {
+                        best[slot] = std::min(best[slot], offered);
+                    }
+                }
+            }
+            continue;
+        }
         const std::span<const std::uint32_t> receivers = scope.peerSlotsInClosure(sender);
         if (importedEverywhere) {
             for (std::uint32_t slot : receivers) {

@@ -34,6 +34,16 @@ class PropagationScope {
         return {peerSlots_.data() + peerOffsets_[node],
                 peerOffsets_[node + 1] - peerOffsets_[node]};
     }
+    // For a node with many peers in U (more than kDensePeers), the same slots as a bitset of
+    // slotWords() words (bit s of word s / 64); empty for the others.
+    static constexpr std::size_t kDensePeers = 16;
+    std::size_t slotWords() const { return (closureDescending_.size() + 63) / 64; }
+    std::span<const std::uint64_t> peerSlotBits(NodeIndex node) const {
+        const std::uint32_t first = denseFirst_[node];
+        return first == kOutside
+                   ? std::span<const std::uint64_t>()
+                   : std::span<const std::uint64_t>(denseBits_.data() + first, slotWords());
+    }
     // The slots of the providers of the node at `slot` (all in U; each lower than `slot`).
     std::span<const std::uint32_t> providerSlots(std::uint32_t slot) const {
         return {providerSlots_.data() + providerOffsets_[slot],
@@ -47,6 +57,8 @@ class PropagationScope {
     std::vector<std::uint32_t> slotOf_;
     std::vector<std::uint32_t> peerOffsets_;
     std::vector<std::uint32_t> peerSlots_;
+    std::vector<std::uint32_t> denseFirst_;  // per node: its first word in denseBits_, or kOutside
+    std::vector<std::uint64_t> denseBits_;
     std::vector<std::uint32_t> providerOffsets_;
     std::vector<std::uint32_t> providerSlots_;
 };

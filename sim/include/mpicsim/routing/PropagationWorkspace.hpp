@@ -26,7 +26,8 @@ class PropagationWorkspace {
     // and (for the scope and Propagator last used) each node's ROV mask and tie rank.
     std::vector<std::uint64_t> slotBest_;
     std::vector<std::uint64_t> slotKeys_;
-    std::uint64_t slotTablesScope_ = 0;  // ids of the scope and Propagator (0: none yet)
+    std::vector<std::uint64_t> slotBits_;  // one bit per slot
+    std::uint64_t slotTablesScope_ = 0;    // ids of the scope and Propagator (0: none yet)
     std::uint64_t slotTablesPropagator_ = 0;
     std::vector<std::uint8_t> slotAdopterMasks_;
     std::vector<std::uint32_t> slotTieRanks_;
