@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake g++ make pkg-config bzip2 git curl ca-certificates clang-format ccache
   libgtest-dev libgmock-dev libbenchmark-dev
-  libboost-graph-dev libbz2-dev libssl-dev nlohmann-json3-dev libeigen3-dev
+  libboost-graph-dev libbz2-dev zlib1g-dev libssl-dev nlohmann-json3-dev libeigen3-dev
 )
 qt_packages=(
   qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev fonts-dejavu-core fontconfig

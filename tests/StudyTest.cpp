@@ -15,6 +15,7 @@
 #include "mpicsim/analysis/ResultSummary.hpp"
 #include "mpicsim/experiment/ExperimentRunner.hpp"
 #include "mpicsim/io/CaidaReader.hpp"
+#include "mpicsim/io/Gzip.hpp"
 #include "mpicsim/io/InputError.hpp"
 #include "mpicsim/io/InputFile.hpp"
 #include "mpicsim/io/PerspectiveCatalogReader.hpp"
@@ -538,7 +539,7 @@ TEST(StudySession, WithoutTrialsTheSummaryIsTheSameAndResumes) {
         ScenarioReader::readFile(scenarioPath, PerspectiveCatalogReader::builtIn(), kToday);
     {
         StudySession first(scenario, {scenarioPath, InputFile::read(scenarioPath), kToday}, 3);
-        first.openOutput(directory / "stopped", false, false);
+        first.openOutput(directory / "stopped", false, TrialsOutput::None);
         std::atomic<bool> stop{false};
         EXPECT_FALSE(first.run(
             2, [&](std::uint64_t done) { stop = done >= 3; }, &stop));
@@ -552,12 +553,48 @@ TEST(StudySession, WithoutTrialsTheSummaryIsTheSameAndResumes) {
     EXPECT_NE(refused.second.find("was started with --trials none"), std::string::npos)
         << refused.second;
     StudySession second(scenario, {scenarioPath, InputFile::read(scenarioPath), kToday}, 3);
-    second.openOutput(directory / "stopped", true, false);
+    second.openOutput(directory / "stopped", true, TrialsOutput::None);
     EXPECT_TRUE(second.resumed());
     ASSERT_TRUE(second.run(2));
     second.writeResults({});
     // The shard size differs from the CLI's, the records do not: the summary is the same.
     EXPECT_EQ(InputFile::read(directory / "stopped" / "summary.json"), expected);
+}
+
+// --trials csv.gz: the same rows, one gzip member per shard; a run cut off mid-shard (bytes past
+// what progress.json counts) resumes to the same file.
+TEST(StudySession, GzipTrialsHoldTheSameRowsAndResume) {
+    const fs::path directory = freshDirectory("gzip");
+    const fs::path scenarioPath = writeStudy(directory, 72, 7);
+    std::ostringstream out;
+    std::ostringstream err;
+    ASSERT_EQ(
+        cli::RunCommand::run(
+            {scenarioPath.string(), "--out", (directory / "csv").string(), "--no-plots"}, out, err),
+        0)
+        << err.str();
+    const std::string rows = InputFile::read(directory / "csv" / "trials.csv");
+
+    const Scenario scenario =
+        ScenarioReader::readFile(scenarioPath, PerspectiveCatalogReader::builtIn(), kToday);
+    const fs::path gzipped = directory / "gz" / "trials.csv.gz";
+    {
+        StudySession first(scenario, {scenarioPath, InputFile::read(scenarioPath), kToday}, 5);
+        first.openOutput(directory / "gz", false, TrialsOutput::CsvGz);
+        std::atomic<bool> stop{false};
+        EXPECT_FALSE(first.run(
+            2, [&](std::uint64_t done) { stop = done >= 2; }, &stop));
+    }
+    std::ofstream(gzipped, std::ios::binary | std::ios::app) << "\x1f\x8b half a member";
+    StudySession second(scenario, {scenarioPath, InputFile::read(scenarioPath), kToday}, 5);
+    second.openOutput(directory / "gz", true, TrialsOutput::CsvGz);
+    ASSERT_TRUE(second.resumed());
+    ASSERT_TRUE(second.run(2));
+    second.writeResults({});
+    EXPECT_EQ(Gzip::readFile(gzipped), rows);
+    EXPECT_EQ(InputFile::read(directory / "gz" / "summary.json"),
+              InputFile::read(directory / "csv" / "summary.json"));
+    EXPECT_EQ(std::system(("gzip -t " + gzipped.string()).c_str()), 0);
 }
 
 std::string scenarioError(const std::string& text) {

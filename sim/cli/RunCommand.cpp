@@ -100,13 +100,14 @@ constexpr std::uint64_t kLargestStudyWithTrialsByDefault = 1'000'000;
 
 const char* RunCommand::usage() {
     return "usage: mpicsim run SCENARIO.json --out DIR [--threads N] [--resume] [--no-plots]\n"
-           "         [--trials none|csv] [--catalog FILE]\n"
+           "         [--trials none|csv|csv.gz] [--catalog FILE]\n"
            "Runs the study a scenario file describes (see scenarios/README.md). Trials stream to\n"
            "DIR/trials.csv; an interrupted run (Ctrl-C, or even kill -9) continues with --resume\n"
            "and ends with the same files as an uninterrupted one. DIR/summary.csv, summary.json\n"
            "and plots/ are written at the end. --threads defaults to every core; the results do\n"
-           "not depend on it. --trials none keeps no per-trial file (the summary is checkpointed\n"
-           "every 2 s instead); it is the default above 1,000,000 trials.\n";
+           "not depend on it. --trials csv.gz compresses trials.csv (one gzip member per shard);\n"
+           "--trials none keeps no per-trial file (the summary is checkpointed every 2 s\n"
+           "instead), the default above 1,000,000 trials.\n";
 }
 
 int RunCommand::run(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err,
@@ -129,21 +130,24 @@ int RunCommand::run(const std::vector<std::string>& arguments, std::ostream& out
         for (const std::string& note : session.runner().skipped()) {
             err << "mpicsim run: note: skipped " << note << "\n";
         }
-        std::optional<bool> keepTrials;
+        std::optional<TrialsOutput> trials;
         if (line.value("--trials")) {
-            keepTrials = line.choice("--trials", {"none", "csv"}, "csv") == "csv";
+            trials =
+                trialsOutputFromString(line.choice("--trials", {"none", "csv", "csv.gz"}, "csv"));
         } else if (line.flag("--resume")) {
-            keepTrials = ProgressJournal::keptTrials(outDir);
+            trials = ProgressJournal::keptTrials(outDir);
         }
-        if (!keepTrials) {
-            keepTrials = session.plan().unitCount() <= kLargestStudyWithTrialsByDefault;
-            if (!*keepTrials) {
+        if (!trials) {
+            trials = session.plan().unitCount() <= kLargestStudyWithTrialsByDefault
+                         ? TrialsOutput::Csv
+                         : TrialsOutput::None;
+            if (trials == TrialsOutput::None) {
                 err << "mpicsim run: note: " << session.plan().unitCount()
-                    << " trials: no trials.csv is kept (give --trials csv to keep one)\n";
+                    << " trials: no trials.csv is kept (give --trials csv or csv.gz to keep one)\n";
             }
         }
         try {
-            session.openOutput(outDir, line.flag("--resume"), *keepTrials);
+            session.openOutput(outDir, line.flag("--resume"), *trials);
         } catch (const ProgressJournal::Refused& refusal) {
             throw UsageError(refusal.what());
         }

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "DurableFile.hpp"
+#include "mpicsim/io/Gzip.hpp"
 #include "mpicsim/io/InputError.hpp"
 #include "mpicsim/io/InputFile.hpp"
 #include "mpicsim/io/TrialsCsv.hpp"
@@ -27,25 +28,27 @@ std::string utcNow() {
 }  // namespace
 
 ProgressJournal::ProgressJournal(const std::filesystem::path& directory, bool resume,
-                                 nlohmann::json freshManifest, bool keepTrials)
+                                 nlohmann::json freshManifest, TrialsOutput output)
     : directory_(directory),
-      trialsPath_(directory / "trials.csv"),
+      trialsPath_(directory / (output == TrialsOutput::CsvGz ? "trials.csv.gz" : "trials.csv")),
       progressPath_(directory / "progress.json"),
       manifestPath_(directory / "manifest.json"),
-      keepTrials_(keepTrials),
+      output_(output),
       lastCheckpoint_(std::chrono::steady_clock::now()) {
     std::filesystem::create_directories(directory_);
     if (!std::filesystem::exists(trialsPath_) && !std::filesystem::exists(progressPath_)) {
         manifest_ = std::move(freshManifest);
         manifest_["started_at"] = utcNow();
-        if (!keepTrials_) {
-            manifest_["trials"] = "none";
+        manifest_["trials"] = toString(output_);
+        if (output_ == TrialsOutput::None) {
             writeProgress();
             return;
         }
-        manifest_["trials"] = "csv";
-        std::ofstream(trialsPath_, std::ios::binary | std::ios::trunc) << TrialsCsv::header();
-        validBytes_ = TrialsCsv::header().size();
+        const std::string header = output_ == TrialsOutput::CsvGz
+                                       ? Gzip::compressMember(TrialsCsv::header())
+                                       : std::string(TrialsCsv::header());
+        std::ofstream(trialsPath_, std::ios::binary | std::ios::trunc) << header;
+        validBytes_ = header.size();
         writeProgress();
         return;
     }
@@ -61,13 +64,13 @@ ProgressJournal::ProgressJournal(const std::filesystem::path& directory, bool re
             throw Refused("cannot resume: the scenario or the topology changed since the run in " +
                           directory_.string() + " started");
         }
-        const bool startedWithTrials = manifest_.value("trials", "csv") != "none";
-        if (startedWithTrials != keepTrials_) {
+        const std::string startedWith = manifest_.value("trials", "csv");
+        if (startedWith != toString(output_)) {
             throw Refused("cannot resume: the run in " + directory_.string() +
-                          " was started with --trials " + (startedWithTrials ? "csv" : "none"));
+                          " was started with --trials " + startedWith);
         }
         shardsDone_ = progress.at("shards_done").get<std::uint64_t>();
-        if (!keepTrials_) {
+        if (output_ == TrialsOutput::None) {
             summaryState_ = progress.at("summary_state").get<std::string>();
             manifest_["resumed_at"].push_back(utcNow());
             resumed_ = true;
@@ -89,13 +92,19 @@ ProgressJournal::ProgressJournal(const std::filesystem::path& directory, bool re
     resumed_ = true;
 }
 
-std::optional<bool> ProgressJournal::keptTrials(const std::filesystem::path& directory) {
+std::optional<TrialsOutput> ProgressJournal::keptTrials(const std::filesystem::path& directory) {
     const std::filesystem::path manifest = directory / "manifest.json";
     if (!std::filesystem::exists(manifest)) {
         return std::nullopt;
     }
     try {
-        return nlohmann::json::parse(InputFile::read(manifest)).value("trials", "csv") != "none";
+        const std::string name =
+            nlohmann::json::parse(InputFile::read(manifest)).value("trials", "csv");
+        const std::optional<TrialsOutput> output = trialsOutputFromString(name);
+        if (!output) {
+            throw InputError(manifest.string(), 0, "unknown \"trials\": '" + name + "'");
+        }
+        return output;
     } catch (const nlohmann::json::exception& error) {
         throw InputError(manifest.string(), 0, std::string("unreadable: ") + error.what());
     }
@@ -111,7 +120,7 @@ void ProgressJournal::begin(std::size_t threads) {
     manifest_["threads"] = threads;
     manifest_["status"] = "running";
     writeManifest();
-    if (!keepTrials_) {
+    if (output_ == TrialsOutput::None) {
         return;
     }
     trials_ = std::fopen(trialsPath_.c_str(), "ab");
@@ -121,12 +130,15 @@ void ProgressJournal::begin(std::size_t threads) {
 }
 
 void ProgressJournal::append(std::span<const TrialRecord> records) {
-    if (!keepTrials_) {
+    if (output_ == TrialsOutput::None) {
         ++shardsDone_;
         return;
     }
     rows_.clear();
     TrialsCsv::appendRows(records, rows_);
+    if (output_ == TrialsOutput::CsvGz) {
+        rows_ = Gzip::compressMember(rows_);
+    }
     if (std::fwrite(rows_.data(), 1, rows_.size(), trials_) != rows_.size() ||
         std::fflush(trials_) != 0 || ::fsync(::fileno(trials_)) != 0) {
         throw InputError(trialsPath_.string(), 0, "write failed");
@@ -153,7 +165,7 @@ void ProgressJournal::writeManifest() const {
 }
 
 bool ProgressJournal::checkpointDue() const {
-    return !keepTrials_ &&
+    return output_ == TrialsOutput::None &&
            std::chrono::steady_clock::now() - lastCheckpoint_ >= kCheckpointInterval;
 }
 
@@ -164,7 +176,7 @@ void ProgressJournal::checkpoint(const std::string& summaryState) {
 }
 
 void ProgressJournal::writeProgress() const {
-    if (!keepTrials_) {
+    if (output_ == TrialsOutput::None) {
         DurableFile::write(progressPath_, nlohmann::json({{"shards_done", shardsDone_},
                                                           {"summary_state", summaryState_}})
                                                   .dump() +

@@ -115,13 +115,13 @@ nlohmann::json StudySession::freshManifest() {
 }
 
 void StudySession::openOutput(const std::filesystem::path& directory, bool resume,
-                              bool keepTrials) {
+                              TrialsOutput output) {
     if (!file_) {
         throw std::logic_error("StudySession: an output folder needs a scenario file");
     }
-    journal_ = std::make_unique<ProgressJournal>(directory, resume, freshManifest(), keepTrials);
+    journal_ = std::make_unique<ProgressJournal>(directory, resume, freshManifest(), output);
     shardsDone_ = journal_->shardsDone();
-    if (journal_->resumed() && !keepTrials) {
+    if (journal_->resumed() && output == TrialsOutput::None) {
         if (shardsDone_ > 0) {
             summary_->restoreState(journal_->resumedSummaryState(),
                                    (directory / "progress.json").string());
@@ -162,7 +162,7 @@ bool StudySession::run(std::size_t threads, const ProgressHandler& onShardDone,
     }
     const bool complete = shardsDone_ == plan_->shardCount();
     if (journal_) {
-        if (!journal_->keepsTrials()) {
+        if (journal_->trialsOutput() == TrialsOutput::None) {
             journal_->checkpoint(summary_->state());
         }
         journal_->end(complete);

@@ -5,6 +5,7 @@
 #include <limits>
 #include <vector>
 
+#include "mpicsim/io/Gzip.hpp"
 #include "mpicsim/io/InputError.hpp"
 #include "mpicsim/io/InputFile.hpp"
 
@@ -178,7 +179,8 @@ void TrialsCsv::parse(std::string_view text, const std::string& sourceName,
 }
 
 void TrialsCsv::readFile(const std::filesystem::path& path, const RecordHandler& onRecord) {
-    parse(InputFile::read(path), path.string(), onRecord);
+    parse(path.extension() == ".gz" ? Gzip::readFile(path) : InputFile::read(path), path.string(),
+          onRecord);
 }
 
 }  // namespace mpicsim

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "mpicsim/experiment/TrialRecord.hpp"
+#include "mpicsim/study/TrialsOutput.hpp"
 
 namespace mpicsim {
 
@@ -20,7 +21,9 @@ namespace mpicsim {
 // trials.csv back to the bytes progress.json counts and continues at the next shard, so that
 // it ends with the same files as an uninterrupted run.
 //
-// A run that keeps no trials.csv (manifest "trials": "none") checkpoints instead: progress.json
+// trials.csv.gz (manifest "trials": "csv.gz") grows the same way, one gzip member per shard, so
+// that it can be cut back at a shard's end. A run that keeps no trials (manifest "trials": "none")
+// checkpoints instead: progress.json
 // holds the shards done and the summary state they add up to, written at most every
 // kCheckpointInterval and when the run stops; a resumed run restores that state and redoes the
 // shards after it.
@@ -37,16 +40,16 @@ class ProgressJournal {
     // with `freshManifest`; one holding a run is continued when `resume` is set and its manifest
     // has the same scenario_sha256 and topology.sha256 as `freshManifest`. Throws Refused, or
     // InputError when the folder's files cannot be read or trials.csv is too short.
-    // Whether trials.csv is kept decides the manifest's "trials" ("csv" or "none"); a run is
-    // only resumed as it was started.
+    // What is kept of the trials decides the manifest's "trials" ("csv", "csv.gz" or "none"); a
+    // run is only resumed as it was started.
     ProgressJournal(const std::filesystem::path& directory, bool resume,
-                    nlohmann::json freshManifest, bool keepTrials = true);
+                    nlohmann::json freshManifest, TrialsOutput output = TrialsOutput::Csv);
     ~ProgressJournal();
     ProgressJournal(const ProgressJournal&) = delete;
     ProgressJournal& operator=(const ProgressJournal&) = delete;
 
-    // Whether the run in `directory` keeps trials.csv; nullopt when it holds no run.
-    static std::optional<bool> keptTrials(const std::filesystem::path& directory);
+    // What the run in `directory` keeps of its trials; nullopt when it holds no run.
+    static std::optional<TrialsOutput> keptTrials(const std::filesystem::path& directory);
 
     bool resumed() const { return resumed_; }
     std::uint64_t shardsDone() const { return shardsDone_; }
@@ -60,7 +63,7 @@ class ProgressJournal {
     void append(std::span<const TrialRecord> records);
 
     static constexpr std::chrono::seconds kCheckpointInterval{2};
-    bool keepsTrials() const { return keepTrials_; }
+    TrialsOutput trialsOutput() const { return output_; }
     // Without trials.csv: whether the last checkpoint is older than kCheckpointInterval, and
     // the checkpoint itself (the summary state of every shard appended so far).
     bool checkpointDue() const;
@@ -84,7 +87,7 @@ class ProgressJournal {
     std::uint64_t validBytes_ = 0;
     std::FILE* trials_ = nullptr;
     std::string rows_;  // reused for every shard
-    bool keepTrials_ = true;
+    TrialsOutput output_ = TrialsOutput::Csv;
     std::string summaryState_;
     std::chrono::steady_clock::time_point lastCheckpoint_;
 };
