@@ -97,12 +97,13 @@ class ProgressBar {
 
 const char* RunCommand::usage() {
     return "usage: mpicsim run SCENARIO.json --out DIR [--threads N] [--resume] [--no-plots]\n"
-           "         [--catalog FILE]\n"
+           "         [--catalog FILE] [--strict]\n"
            "Runs the study a scenario file describes (see scenarios/README.md). Trials stream to\n"
            "DIR/trials.csv; an interrupted run (Ctrl-C, or even kill -9) continues with --resume\n"
            "and ends with the same files as an uninterrupted one. DIR/summary.csv, summary.json\n"
            "and plots/ are written at the end. --threads defaults to every core; the results do\n"
-           "not depend on it.\n";
+           "not depend on it. ASes of ROV lists and weight files that the topology lacks are left\n"
+           "out with a warning (recorded in DIR/manifest.json); --strict makes them errors.\n";
 }
 
 int RunCommand::run(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err,
@@ -113,7 +114,8 @@ int RunCommand::run(const std::vector<std::string>& arguments, std::ostream& out
         }
         const std::filesystem::path scenarioPath = arguments[0];
         const CommandLine line({arguments.begin() + 1, arguments.end()},
-                               {"--out", "--threads", "--catalog"}, {"--resume", "--no-plots"});
+                               {"--out", "--threads", "--catalog"},
+                               {"--resume", "--no-plots", "--strict"});
         const std::filesystem::path outDir = line.required("--out");
         const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
         const long long threads = CommandLine::toInteger(
@@ -128,6 +130,12 @@ int RunCommand::run(const std::vector<std::string>& arguments, std::ostream& out
         const std::string scenarioText = InputFile::read(scenarioPath);
         StudySession session(ScenarioReader::readFile(scenarioPath, catalog, today),
                              {scenarioPath, scenarioText, today});
+        for (const AbsentAsns& absent : session.plan().absentAsns()) {
+            if (line.flag("--strict")) {
+                throw InputError(scenarioPath.string(), 0, absent.summary() + " (--strict)");
+            }
+            err << absent.warning() << "\n";
+        }
         for (const std::string& note : session.runner().skipped()) {
             err << "mpicsim run: note: skipped " << note << "\n";
         }

@@ -4,9 +4,11 @@
 
 #include "CaConfigurationJson.hpp"
 #include "JsonFields.hpp"
+#include "mpicsim/io/AdoptionScoreReader.hpp"
 #include "mpicsim/io/AsnWeightReader.hpp"
 #include "mpicsim/io/CaConfigurationReader.hpp"
 #include "mpicsim/io/ClosestMatch.hpp"
+#include "mpicsim/io/DataDirectory.hpp"
 #include "mpicsim/io/InputFile.hpp"
 #include "mpicsim/mpic/QuorumPolicyTable.hpp"
 #include "mpicsim/topology/TopologyGenerator.hpp"
@@ -186,7 +188,16 @@ class ScenarioParser {
                 synthetic.requiredInteger("seed", 0, std::numeric_limits<std::int64_t>::max()));
             scenario.syntheticTopology = spec;
         } else {
-            scenario.topologyPath = resolvePath(topology.requiredString("caida"));
+            const std::string caida = topology.requiredString("caida");
+            if (const auto date = parseIsoDate(caida)) {
+                try {
+                    scenario.topologyPath = DataDirectory::caidaSnapshot(*date).string();
+                } catch (const DataDirectory::SnapshotNotFound& notFound) {
+                    topology.fail("caida", notFound.what());
+                }
+            } else {
+                scenario.topologyPath = resolvePath(caida);
+            }
         }
         scenario.excludeMlpOnly = topology.optionalBool("exclude_mlp_only").value_or(false);
     }
@@ -294,6 +305,17 @@ class ScenarioParser {
             setting.asns = asnArray(fields, "list", false);
             setting.label = fields.optionalString("label").value_or(
                 "list:" + std::to_string(setting.asns.size()));
+        } else if (fields.has("csv")) {
+            fields.allowOnly({"csv", "column", "threshold", "label"});
+            setting.kind = RovSetting::Kind::List;
+            const std::string column = fields.optionalString("column").value_or("score");
+            const double threshold = fields.requiredNumber("threshold");
+            const std::filesystem::path path = resolvePath(fields.requiredString("csv"));
+            setting.asns = AdoptionScoreReader::readAdopters(path, column, threshold);
+            char text[32];
+            std::snprintf(text, sizeof text, "%g", threshold);
+            setting.label = fields.optionalString("label").value_or("csv:" + path.stem().string() +
+                                                                    ">=" + text);
         } else if (fields.has("random_fraction")) {
             fields.allowOnly({"random_fraction", "seed", "label"});
             setting.kind = RovSetting::Kind::RandomFraction;
@@ -318,8 +340,8 @@ class ScenarioParser {
                 fields.optionalString("label").value_or("top-cone:" + std::to_string(setting.top));
         } else {
             fields.failHere(
-                "expected \"none\", {\"list\": [...]}, {\"random_fraction\": F, "
-                "\"seed\": S} or {\"top_cone\": N}");
+                "expected \"none\", {\"list\": [...]}, {\"csv\": FILE, \"threshold\": T}, "
+                "{\"random_fraction\": F, \"seed\": S} or {\"top_cone\": N}");
         }
         if (setting.label.find(',') != std::string::npos) {
             fields.fail("label", "a label cannot contain a comma");
