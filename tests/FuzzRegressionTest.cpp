@@ -9,6 +9,10 @@
 #include <sstream>
 
 #include "fuzz/ReaderFuzzing.hpp"
+#include "mpicsim/io/AsnWeightReader.hpp"
+#include "mpicsim/io/InputError.hpp"
+#include "mpicsim/io/PerspectiveCatalogReader.hpp"
+#include "mpicsim/io/ScenarioReader.hpp"
 
 namespace mpicsim {
 namespace {
@@ -58,6 +62,21 @@ TEST(FuzzRegression, InputsThatOnceCrashedAreReadOrRejectedCleanly) {
     if (count == 0) {
         GTEST_SKIP() << "no fuzzer finding saved in tests/fuzz/regressions/";
     }
+}
+
+// fuzz_scenario and fuzz_asn_weights found it: nlohmann::json throws out_of_range, not
+// parse_error, for a number beyond a double's range, and it escaped the readers.
+TEST(FuzzRegression, AJsonNumberTooLargeForADoubleIsAnInputError) {
+    try {
+        AsnWeightReader::parse("{\"13335\": 534E534}", "w.json");
+        ADD_FAILURE() << "accepted";
+    } catch (const InputError& error) {
+        EXPECT_STREQ(error.what(), "w.json: invalid JSON: number overflow parsing '534E534'");
+    }
+    EXPECT_THROW(
+        ScenarioReader::parse("8E8002063551959", "s.json", "/", PerspectiveCatalogReader::builtIn(),
+                              std::chrono::year_month_day{}),
+        InputError);
 }
 
 TEST(FuzzRegression, AnUnknownReaderIsAnError) {
