@@ -200,14 +200,15 @@ TEST_F(RealWorldLists, ResilienceWarnsAboutAbsentSourcesAndWeightsUnlessStrict) 
     EXPECT_EQ(resilience({"--victims", "7", "--sources", "3,64512", "--strict"}).status, 2);
 
     const fs::path weights = write("w.csv", "asn,weight\n7,2\n4,1\n64512,5\n");
-    const Result weighted = resilience({"--victims", "@" + weights.string()});
+    const std::string weightsArgument = std::string(1, '@').append(weights.string());
+    const Result weighted = resilience({"--victims", weightsArgument});
     ASSERT_EQ(weighted.status, 0) << weighted.err;
     EXPECT_NE(weighted.err.find("warning: option --victims " + weights.string() +
                                 " (total weight 5.000000 absent): 1 AS(es) not in the "
                                 "topology: AS64512"),
               std::string::npos)
         << weighted.err;
-    EXPECT_EQ(resilience({"--victims", "@" + weights.string(), "--strict"}).status, 2);
+    EXPECT_EQ(resilience({"--victims", weightsArgument, "--strict"}).status, 2);
     // A typed victim or adversary absent from the topology stays an error.
     EXPECT_EQ(resilience({"--victims", "7,64512"}).status, 2);
 }
