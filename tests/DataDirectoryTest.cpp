@@ -131,6 +131,7 @@ TEST(DataDirectory, ScenariosNameASnapshotByDateOrByPath) {
                                      kSeptember2025);
     };
     EXPECT_EQ(scenario("t.txt").topologyPath, "/scenarios/t.txt");
+    EXPECT_EQ(scenario("data:caida/x.txt").topologyPath, (data.path() / "caida/x.txt").string());
     try {
         scenario("2025-09-01");
         ADD_FAILURE() << "a missing snapshot was accepted";

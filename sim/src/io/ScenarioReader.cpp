@@ -160,7 +160,15 @@ class ScenarioParser {
         }
     }
 
+    // "data:REST" names REST in the data directory (DataDirectory), where users keep data.
     std::string resolvePath(const std::string& path) const {
+        if (path.starts_with("data:")) {
+            try {
+                return (DataDirectory::locate().path / path.substr(5)).lexically_normal().string();
+            } catch (const DataDirectory::SnapshotNotFound& noDataDirectory) {
+                throw InputError(source_, 0, noDataDirectory.what());
+            }
+        }
         const std::filesystem::path given(path);
         return given.is_absolute() ? path : (base_ / given).lexically_normal().string();
     }
