@@ -99,6 +99,56 @@ const bool kTrialsRegistered = [] {
     return true;
 }();
 
+// One trial answering only a set of perspectives (Propagator::run with a PropagationScope):
+// the 15 ASes of the demand-driven propagation issue (those in the topology), or `count` random
+// ASes. Counters: the closure's size and the observed nodes.
+void PerspectiveTrial(benchmark::State& state, AttackType type, std::size_t randomCount) {
+    const Fixture& f = fixture();
+    std::vector<NodeIndex> observed;
+    if (randomCount == 0) {
+        for (Asn asn : {16509u, 15169u, 8075u, 20473u, 13649u, 6939u, 9002u, 4637u, 1273u, 3356u,
+                        1299u, 174u, 2914u, 3257u, 6461u}) {
+            if (const auto node = f.graph.nodeOf(asn)) {
+                observed.push_back(*node);
+            }
+        }
+    } else {
+        std::mt19937_64 random(160);
+        while (observed.size() < randomCount) {
+            observed.push_back(static_cast<NodeIndex>(random() % f.graph.nodeCount()));
+        }
+    }
+    const PropagationScope scope(f.graph, observed);
+    const Propagator propagator(f.graph, f.ranking, f.rov);
+    RoutingOutcome outcome;
+    PropagationWorkspace workspace;
+    std::size_t next = 0;
+    for (auto _ : state) {
+        Attack attack;
+        attack.type = type;
+        attack.victim = f.pairs[next].first;
+        attack.attacker = f.pairs[next].second;
+        next = (next + 1) % f.pairs.size();
+        propagator.run(attack, scope, outcome, workspace);
+        benchmark::DoNotOptimize(outcome.outcome(scope.observed().front()));
+    }
+    state.counters["closure"] = static_cast<double>(scope.closureDescending().size());
+    state.counters["observed"] = static_cast<double>(scope.observed().size());
+}
+const bool kPerspectiveTrialsRegistered = [] {
+    for (AttackType type :
+         {AttackType::EquallySpecific, AttackType::Subprefix, AttackType::ForgedOrigin}) {
+        for (std::size_t count : {std::size_t{0}, std::size_t{160}}) {
+            const std::string name = "PerspectiveTrial/" + std::string(toString(type)) +
+                                     (count == 0 ? "" : "/160-random-ases");
+            benchmark::RegisterBenchmark(name.c_str(), [type, count](benchmark::State& state) {
+                PerspectiveTrial(state, type, count);
+            })->Unit(benchmark::kMicrosecond);
+        }
+    }
+    return true;
+}();
+
 // A whole study on one thread, as `mpicsim run` drives it: three CA deployments under their own
 // policies, three attacks, 12 victims × 12 adversaries; every shard handed over in order and
 // formatted as trials.csv rows.

@@ -12,6 +12,7 @@
 #include "ClassroomView.hpp"
 #include "MainWindow.hpp"
 #include "StudyView.hpp"
+#include "mpicsim/routing/AttackType.hpp"
 #include "support/SharedData.hpp"
 
 namespace mpicsim::gui {
@@ -73,7 +74,8 @@ TEST_F(Gui, ClassroomStepsThroughThePhases) {
     EXPECT_EQ(view.colourOf(13), ClassroomView::attackerColour());
     EXPECT_EQ(view.colourOf(3), ClassroomView::attackerColour());
     EXPECT_EQ(view.colourOf(23), ClassroomView::pendingColour());
-    EXPECT_EQ(view.quorumText(), "The verdict appears once every route is known.");
+    EXPECT_TRUE(view.quorumText().startsWith("The verdict appears once every route is known."))
+        << view.quorumText().toStdString();
 
     ASSERT_TRUE(view.step());  // phase 2: the peer hop
     EXPECT_EQ(view.colourOf(23), ClassroomView::attackerColour());
@@ -87,15 +89,22 @@ TEST_F(Gui, ClassroomStepsThroughThePhases) {
     EXPECT_EQ(view.colourOf(32), ClassroomView::victimColour());
     EXPECT_EQ(view.colourOf(33), ClassroomView::attackerColour());
     EXPECT_FALSE(view.step());
-    EXPECT_EQ(view.quorumText(),
-              "3 of 4 remote perspectives corroborate: certificate ISSUED to the attacker");
+    EXPECT_TRUE(view.quorumText().startsWith(
+        "3 of 4 remote perspectives corroborate: certificate ISSUED to the attacker\n"
+        "The primary and 3 of 4 remote perspectives reached the attacker (3 required, spanning 3 "
+        "RIRs of 2 required): certificate ISSUED to the attacker."))
+        << view.quorumText().toStdString();
+    // Four remotes are below the phase's minimum of five: said, not silently accepted.
+    EXPECT_TRUE(view.quorumText().contains("Not compliant: the policy needs at least 5 remote"))
+        << view.quorumText().toStdString();
 
     view.setClickMode(ClassroomView::ClickMode::Explain);
     view.clickAs(11);
-    EXPECT_EQ(view.explanationText(),
-              "AS11 (Regional ISP West) prefers the customer route via AS21 (Cloud West) over the "
-              "customer route via AS22 (University Network): the tie-break prefers the lower "
-              "next-hop ASN.");
+    EXPECT_EQ(view.explanationText().toStdString(),
+              "AS11 (Regional ISP West) prefers, for the victim's /22, the customer route via AS21 "
+              "(Cloud West) over the customer route via AS22 (University Network): the tie-break "
+              "prefers the lower next-hop ASN. Its traffic for the victim's addresses reaches the "
+              "victim.");
     view.clickAs(14);
     EXPECT_TRUE(view.explanationText().contains("peer route via AS13"));
 
@@ -114,11 +123,212 @@ TEST_F(Gui, ClassroomStepsThroughThePhases) {
     view.run();
     while (view.step()) {
     }
-    EXPECT_EQ(view.quorumText(), "3 of 4 remote perspectives corroborate: certificate REFUSED");
+    EXPECT_TRUE(view.quorumText().startsWith(
+        "3 of 4 remote perspectives corroborate: certificate REFUSED\nThe primary perspective's "
+        "validation reached the victim, so the attacker's request fails there: certificate "
+        "REFUSED."))
+        << view.quorumText().toStdString();
     view.setClickMode(ClassroomView::ClickMode::Explain);
     view.clickAs(13);
     QApplication::processEvents();
     window.grab().save("classroom-view.png");
+}
+
+// Sets up victim 31, attacker 34 and the given perspectives (the first the primary).
+void choose(ClassroomView& view, std::initializer_list<Asn> perspectives,
+            AttackType attack = AttackType::EquallySpecific) {
+    view.reset();
+    view.setAttackType(attack);
+    view.setClickMode(ClassroomView::ClickMode::Victim);
+    view.clickAs(31);
+    view.setClickMode(ClassroomView::ClickMode::Attacker);
+    view.clickAs(34);
+    view.setClickMode(ClassroomView::ClickMode::Perspective);
+    for (Asn asn : perspectives) {
+        view.clickAs(asn);
+    }
+    view.run();
+    while (view.step()) {
+    }
+}
+
+std::string secondLine(const QString& text) {
+    return text.split('\n').value(1).toStdString();
+}
+
+// Each reason the engine's Corroboration gives, on hand-built cases (victim 31, attacker 34,
+// equally-specific, no ROV: 21, 22, 32 reach the victim; 23, 24, 25, 26, 33, 35, 36 the attacker).
+TEST_F(Gui, EveryVerdictSaysWhy) {
+    ClassroomView view(classroomFolder());
+    view.setPolicy("br", "2026-12-15");
+
+    choose(view, {32, 21, 23, 24, 26});
+    EXPECT_EQ(secondLine(view.quorumText()),
+              "The primary perspective's validation reached the victim, so the attacker's request "
+              "fails there: certificate REFUSED.");
+
+    choose(view, {33, 21, 22, 23});  // 1 of 3 corroborates; 2 are required
+    EXPECT_EQ(secondLine(view.quorumText()),
+              "Only 1 of 3 remote perspectives reached the attacker (2 required, spanning 1 RIR of "
+              "2 required): certificate REFUSED.");
+
+    // 4 of 4 corroborate but all in ARIN: the RIRs are set on the remotes' badges.
+    choose(view, {33, 23, 24, 25, 36});
+    view.setRemoteRir(23, Rir::Arin);
+    view.setRemoteRir(24, Rir::Arin);
+    EXPECT_EQ(view.badgeOf(23), "R ARIN\u2192A");
+    EXPECT_EQ(view.phase(), 3) << "changing a RIR keeps the verdict shown";
+    EXPECT_EQ(secondLine(view.quorumText()),
+              "4 of 4 remote perspectives reached the attacker (3 required, spanning 1 RIR of 2 "
+              "required), too few RIRs among them: certificate REFUSED.");
+    view.setRemoteRir(24, Rir::Apnic);
+    EXPECT_EQ(secondLine(view.quorumText()),
+              "The primary and 4 of 4 remote perspectives reached the attacker (3 required, "
+              "spanning 2 RIRs of 2 required): certificate ISSUED to the attacker.");
+
+    // The first BR phase does not block: the primary alone suffices.
+    view.setPolicy("br", "2025-03-15");
+    choose(view, {33, 21, 22});
+    EXPECT_EQ(secondLine(view.quorumText()),
+              "The primary reached the attacker and 0 of 2 remote perspectives reached the "
+              "attacker (1 required); the quorum fails, but this policy does not block issuance: "
+              "certificate ISSUED to the attacker.");
+
+    // Before MPIC a CA validates from its primary alone, and that is compliant.
+    view.setPolicy("single");
+    choose(view, {33});
+    EXPECT_TRUE(view.quorumText().startsWith(
+        "0 of 0 remote perspectives corroborate: certificate ISSUED to the attacker"))
+        << view.quorumText().toStdString();
+    EXPECT_FALSE(view.quorumText().contains("Not compliant")) << view.quorumText().toStdString();
+
+    // A primary with no route: AS35 performs ROV and hears the victim's prefix only from the
+    // attacker's side... here its only provider, AS25, is the attacker.
+    view.setPolicy("br", "2026-12-15");
+    view.reset();
+    view.setClickMode(ClassroomView::ClickMode::Victim);
+    view.clickAs(31);
+    view.setClickMode(ClassroomView::ClickMode::Attacker);
+    view.clickAs(25);
+    view.setClickMode(ClassroomView::ClickMode::Rov);
+    view.clickAs(35);
+    view.setClickMode(ClassroomView::ClickMode::Perspective);
+    for (Asn asn : {35u, 21u, 23u, 24u}) {
+        view.clickAs(asn);
+    }
+    view.run();
+    while (view.step()) {
+    }
+    EXPECT_EQ(secondLine(view.quorumText()),
+              "The primary perspective's validation reached nobody, so the attacker's request "
+              "fails there: certificate REFUSED.");
+    view.setClickMode(ClassroomView::ClickMode::Explain);
+    view.clickAs(35);
+    EXPECT_TRUE(view.explanationText().contains(
+        "ROV dropped the invalid route to the victim's /22 from AS25 (Hosting Provider)"))
+        << view.explanationText().toStdString();
+    EXPECT_TRUE(view.explanationText().endsWith("reaches nobody (no route)."))
+        << view.explanationText().toStdString();
+
+    // A rule made up in class: no remote may fail, so one remote on the victim's side refuses.
+    view.setCustomPolicy({0, 0, true, true});
+    choose(view, {33, 21, 23});
+    EXPECT_EQ(secondLine(view.quorumText()),
+              "Only 1 of 2 remote perspectives reached the attacker (2 required): certificate "
+              "REFUSED.");
+    EXPECT_EQ(view.setup().policyName, "custom");
+
+    // open-mpic has no primary: every perspective counts as a remote.
+    view.setPolicy("open-mpic");
+    choose(view, {33, 23, 24});
+    EXPECT_TRUE(view.quorumText().startsWith(
+        "3 of 3 remote perspectives corroborate: certificate ISSUED to the attacker"))
+        << view.quorumText().toStdString();
+    EXPECT_EQ(view.badgeOf(33), "R ARIN\u2192A");
+    view.resize(1400, 860);
+    view.show();
+    QApplication::processEvents();
+    view.grab().save("/tmp/gui-shots/classroom-open-mpic.png");
+}
+
+TEST_F(Gui, SubprefixExplanationTeachesLongestPrefixMatch) {
+    ClassroomView view(classroomFolder());
+    choose(view, {32, 21, 23, 24, 26}, AttackType::Subprefix);
+    view.setClickMode(ClassroomView::ClickMode::Explain);
+    view.clickAs(22);
+    const QString final = view.explanationText();
+    EXPECT_TRUE(
+        final.contains("Longest-prefix match: the attacker's /23 is more specific than "
+                       "the victim's /22"))
+        << final.toStdString();
+    EXPECT_TRUE(final.contains("although it holds a better (customer) route to the /22"))
+        << final.toStdString();
+    EXPECT_TRUE(final.endsWith("reaches the attacker.")) << final.toStdString();
+    EXPECT_EQ(view.drawnPath(), (std::vector<Asn>{22, 12, 2, 13, 24, 34}));
+
+    // Earlier phases show nothing beyond themselves: at phase 1 AS22 holds only its customer
+    // route to the /22 and its traffic still reaches the victim.
+    ASSERT_TRUE(view.stepBack());
+    ASSERT_TRUE(view.stepBack());
+    EXPECT_EQ(view.phase(), 1);
+    EXPECT_EQ(view.colourOf(22), ClassroomView::victimColour());
+    EXPECT_FALSE(view.explanationText().contains("/23")) << view.explanationText().toStdString();
+    EXPECT_TRUE(view.explanationText().endsWith("reaches the victim."));
+    EXPECT_EQ(view.drawnPath(), (std::vector<Asn>{22, 31}));
+    ASSERT_TRUE(view.stepBack());
+    EXPECT_EQ(view.explanationText(), "Phase 0: AS22 (University Network) has no route yet.");
+    EXPECT_FALSE(view.stepBack());
+
+    // ROV at AS22 drops the /23 (longer than the ROA allows): said, and the traffic stays.
+    while (view.step()) {
+    }
+    view.setClickMode(ClassroomView::ClickMode::Rov);
+    view.clickAs(22);
+    EXPECT_EQ(view.phase(), 3) << "an ROV click re-evaluates at the phase shown";
+    EXPECT_TRUE(
+        view.explanationText().contains("ROV dropped the invalid route to the attacker's "
+                                        "/23"))
+        << view.explanationText().toStdString();
+    EXPECT_EQ(view.colourOf(22), ClassroomView::victimColour());
+    view.resize(1400, 860);
+    view.show();
+    QApplication::processEvents();
+    view.grab().save("/tmp/gui-shots/classroom-subprefix-rov.png");
+}
+
+TEST_F(Gui, EditsAreUndoneAndThePrimaryIsNeverPromotedSilently) {
+    ClassroomView view(classroomFolder());
+    choose(view, {33, 21, 23, 24, 26});
+    EXPECT_EQ(view.labelOf(31), "Victim\nStub network");
+    EXPECT_EQ(view.labelOf(33), "CA primary\nCampus Network");
+    EXPECT_EQ(view.labelOf(32), "Stub network");  // "CA primary" in the names file, no role now
+    view.setClickMode(ClassroomView::ClickMode::Perspective);
+    view.clickAs(33);  // remove the primary
+    EXPECT_FALSE(view.setup().primary.has_value());
+    EXPECT_EQ(view.badgeOf(21), "R ARIN\u2192V") << "21 stays a remote";
+    EXPECT_TRUE(view.quorumText().startsWith("The CA has no primary perspective"))
+        << view.quorumText().toStdString();
+    EXPECT_EQ(view.phase(), 3);
+    view.setPrimary(21);
+    EXPECT_EQ(view.setup().primary, 21u);
+    EXPECT_EQ(view.setup().remotes, (std::vector<Asn>{23, 24, 26}));
+    ASSERT_TRUE(view.undo());
+    EXPECT_FALSE(view.setup().primary.has_value());
+    ASSERT_TRUE(view.undo());
+    EXPECT_EQ(view.setup().primary, 33u);
+    EXPECT_EQ(view.setup().remotes, (std::vector<Asn>{21, 23, 24, 26}));
+    // Set as primary on a remote swaps the two.
+    view.setPrimary(23);
+    EXPECT_EQ(view.setup().remotes, (std::vector<Asn>{21, 33, 24, 26}));
+    // Changing the victim re-runs at the phase shown.
+    view.setClickMode(ClassroomView::ClickMode::Victim);
+    view.clickAs(36);
+    EXPECT_EQ(view.phase(), 3);
+    EXPECT_EQ(view.colourOf(36), ClassroomView::victimColour());
+    EXPECT_EQ(view.labelOf(31), "Stub network");
+    ASSERT_TRUE(view.undo());
+    EXPECT_EQ(view.setup().victim, 31u);
+    EXPECT_EQ(view.phase(), 3);
 }
 
 TEST_F(Gui, StudyOnASyntheticInternet) {
@@ -183,7 +393,7 @@ TEST_F(Gui, StudyRunsShowsChartsAndCancels) {
     ASSERT_NE(view, nullptr);
     auto* bars = qobject_cast<QBarSeries*>(view->chart()->series().front());
     ASSERT_NE(bars, nullptr);
-    ASSERT_EQ(bars->count(), 1);
+    ASSERT_EQ(bars->count(), 2);  // attacker success, then blocked issuance
     EXPECT_DOUBLE_EQ(bars->barSets()[0]->at(0),
                      100 * study.summary().groups[0].attackerSuccessRate);
     QApplication::processEvents();

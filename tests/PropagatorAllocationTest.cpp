@@ -59,19 +59,28 @@ TEST(PropagatorAllocation, TrialsOnAReusedOutcomeAllocateNothing) {
             attacks.push_back(attack);
         }
     }
-    RoutingOutcome outcome;
-    PropagationWorkspace workspace;
-    for (const Attack& attack : attacks) {
-        propagator.run(attack, outcome, workspace);  // first use sizes the buffers
-    }
-    const long before = allocationCount.load();
-    for (int round = 0; round < 3; ++round) {
-        for (const Attack& attack : attacks) {
-            propagator.run(attack, outcome, workspace);
+    // Full runs, then runs for a scope (two stubs and a mid-tier AS), on reused buffers.
+    const PropagationScope scope(graph, {*graph.nodeOf(22), *graph.nodeOf(25), *graph.nodeOf(13)});
+    for (const bool scoped : {false, true}) {
+        RoutingOutcome outcome;
+        PropagationWorkspace workspace;
+        auto runAll = [&] {
+            for (const Attack& attack : attacks) {
+                if (scoped) {
+                    propagator.run(attack, scope, outcome, workspace);
+                } else {
+                    propagator.run(attack, outcome, workspace);
+                }
+            }
+        };
+        runAll();  // the first use sizes the buffers
+        const long before = allocationCount.load();
+        for (int round = 0; round < 3; ++round) {
+            runAll();
         }
+        EXPECT_EQ(allocationCount.load() - before, 0) << (scoped ? "scoped" : "full");
+        EXPECT_EQ(outcome.outcome(*graph.nodeOf(22)), Outcome::Victim);
     }
-    EXPECT_EQ(allocationCount.load() - before, 0);
-    EXPECT_EQ(outcome.outcome(*graph.nodeOf(21)), Outcome::Victim);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <set>
 #include <sstream>
 
 #include "PlotCommand.hpp"
@@ -65,45 +66,77 @@ class StudyChartsTest : public ::testing::Test {
     }
 };
 
-TEST_F(StudyChartsTest, BarChartHasOneSetPerPolicyWithTheRates) {
+// The chart's only bar series (the others draw whiskers and labels).
+QBarSeries* barsOf(QChart& chart) {
+    QBarSeries* found = nullptr;
+    for (QAbstractSeries* series : chart.series()) {
+        if (auto* bars = qobject_cast<QBarSeries*>(series)) {
+            EXPECT_EQ(found, nullptr);
+            found = bars;
+        }
+    }
+    return found;
+}
+
+TEST_F(StudyChartsTest, BarChartHasSuccessAndBlockedPerPolicyWithWhiskersAndLabels) {
     const Summary summary = handMade();
     const std::unique_ptr<QChart> chart(
         StudyCharts::successByConfiguration(summary, "equally-specific"));
-    ASSERT_EQ(chart->series().size(), 1);
-    auto* bars = qobject_cast<QBarSeries*>(chart->series().front());
+    QBarSeries* bars = barsOf(*chart);
     ASSERT_NE(bars, nullptr);
-    ASSERT_EQ(bars->count(), 2);  // policies br and strict
-    EXPECT_EQ(bars->barSets()[0]->label(), "br");
+    ASSERT_EQ(bars->count(), 4);  // policies br and strict, each success and blocked
+    EXPECT_EQ(bars->barSets()[0]->label(), "attacker success \u00b7 br");
+    EXPECT_EQ(bars->barSets()[1]->label(), "blocked issuance \u00b7 br");
     ASSERT_EQ(bars->barSets()[0]->count(), 2);          // configurations small and large
     EXPECT_DOUBLE_EQ(bars->barSets()[0]->at(0), 40.0);  // small, br, first ROV setting
     EXPECT_DOUBLE_EQ(bars->barSets()[0]->at(1), 20.0);
-    EXPECT_DOUBLE_EQ(bars->barSets()[1]->at(0), 30.0);
-    EXPECT_DOUBLE_EQ(bars->barSets()[1]->at(1), 10.0);
+    EXPECT_DOUBLE_EQ(bars->barSets()[2]->at(0), 30.0);
+    EXPECT_DOUBLE_EQ(bars->barSets()[2]->at(1), 10.0);
+    // A whisker and a label per bar (8), each a series of its own, and a line on the axis for
+    // each of the four 0% bars (nobody is blocked in this summary).
+    EXPECT_EQ(chart->series().size(), 1 + 8 + 8 + 4);
+    // The other ROV setting has its own chart.
+    const std::unique_ptr<QChart> other(
+        StudyCharts::successByConfiguration(summary, "equally-specific", "random:0.5"));
+    EXPECT_DOUBLE_EQ(barsOf(*other)->barSets()[0]->at(0), 27.5);
 }
 
-TEST_F(StudyChartsTest, CdfQuorumAndRovCharts) {
+TEST_F(StudyChartsTest, CdfAndRovCharts) {
     const Summary summary = handMade();
     const std::unique_ptr<QChart> cdf(StudyCharts::resilienceCdf(summary, "equally-specific"));
     EXPECT_EQ(cdf->series().size(), 4);
     auto* line = qobject_cast<QLineSeries*>(cdf->series().front());
     ASSERT_NE(line, nullptr);
     EXPECT_EQ(line->points().back(), QPointF(1.0, 100.0));
-    const std::unique_ptr<QChart> quorum(StudyCharts::successVsQuorum(summary, "equally-specific"));
-    EXPECT_EQ(quorum->series().size(), 2);  // allowed 0 and 1
+    std::set<Qt::PenStyle> styles;
+    for (QAbstractSeries* series : cdf->series()) {
+        styles.insert(qobject_cast<QLineSeries*>(series)->pen().style());
+    }
+    EXPECT_EQ(styles.size(), 4u);  // dashes as well as colours
     const std::unique_ptr<QChart> rov(StudyCharts::successVsRov(summary, "equally-specific"));
-    ASSERT_EQ(rov->series().size(), 4);
-    auto* first = qobject_cast<QLineSeries*>(rov->series().front());
+    QLineSeries* first = nullptr;
+    std::size_t named = 0;
+    for (QAbstractSeries* series : rov->series()) {
+        if (!series->name().isEmpty()) {
+            first = first != nullptr ? first : qobject_cast<QLineSeries*>(series);
+            ++named;
+        }
+    }
+    EXPECT_EQ(named, 4u);
+    ASSERT_NE(first, nullptr);
     ASSERT_EQ(first->count(), 2);
-    EXPECT_DOUBLE_EQ(first->at(1).x(), 50.0);
+    EXPECT_DOUBLE_EQ(first->at(1).x(), 1.0);  // the second ROV setting's category
     EXPECT_DOUBLE_EQ(first->at(1).y(), 27.5);
     std::vector<std::string> stems;
     for (const auto& chart : StudyCharts::available(summary)) {
         stems.push_back(chart.stem);
     }
     EXPECT_EQ(stems,
-              (std::vector<std::string>{
-                  "success_by_configuration-equally-specific", "resilience_cdf-equally-specific",
-                  "success_vs_quorum-equally-specific", "success_vs_rov-equally-specific"}));
+              (std::vector<std::string>{"success_by_configuration-equally-specific-rov-none",
+                                        "resilience_cdf-equally-specific-rov-none",
+                                        "success_by_configuration-equally-specific-rov-random_0.5",
+                                        "resilience_cdf-equally-specific-rov-random_0.5",
+                                        "success_vs_rov-equally-specific"}));
 }
 
 TEST_F(StudyChartsTest, PlotCommandWritesPngAndSvgAndRejectsBadSummaries) {
@@ -132,7 +165,7 @@ TEST_F(StudyChartsTest, PlotCommandWritesPngAndSvgAndRejectsBadSummaries) {
             EXPECT_NE(bytes.find("<svg"), std::string::npos);
         }
     }
-    EXPECT_EQ(pngs, 4u);
+    EXPECT_EQ(pngs, 5u);
 
     std::ofstream(folder / "summary.json", std::ios::trunc) << R"({"scenario": "x"})";
     EXPECT_EQ(cli::PlotCommand::run({folder.string()}, out, err), 2);

@@ -131,12 +131,14 @@ std::string describe(std::span<const TrialRecord> records) {
     return text;
 }
 
-std::string runRows(const fs::path& scenarioPath, std::size_t threads) {
+std::string runRows(
+    const fs::path& scenarioPath, std::size_t threads,
+    ExperimentRunner::Propagation propagation = ExperimentRunner::Propagation::Scoped) {
     const Scenario scenario =
         ScenarioReader::readFile(scenarioPath, PerspectiveCatalogReader::builtIn(), kToday);
     const AsGraph graph = CaidaReader::readFile(scenario.topologyPath);
     const TrialPlan plan(graph, scenario, 7);
-    const ExperimentRunner runner(graph, scenario, plan);
+    const ExperimentRunner runner(graph, scenario, plan, propagation);
     std::string all;
     std::uint64_t expected = 0;
     runner.run(threads, 0, [&](std::uint64_t shard, std::span<const TrialRecord> records) {
@@ -155,6 +157,38 @@ TEST(Study, ResultsAreIdenticalWhateverTheThreadCount) {
         EXPECT_FALSE(one.empty());
         EXPECT_EQ(one, runRows(scenario, 2));
         EXPECT_EQ(one, runRows(scenario, 5));
+    }
+}
+
+// Studies propagate only where their perspectives need routes; the records (every verdict and
+// every perspective's outcome) equal those of full propagation, own-node perspectives included.
+TEST(Study, ScopedPropagationGivesTheRecordsOfFullPropagation) {
+    for (std::uint64_t seed : {31u, 32u, 33u, 34u}) {
+        const fs::path directory = freshDirectory("scoped" + std::to_string(seed));
+        const fs::path scenarioPath = writeStudy(directory, seed, 9);
+        auto scenario = nlohmann::json::parse(InputFile::read(scenarioPath));
+        const AsGraph graph =
+            CaidaReader::readFile(scenario.at("topology").at("caida").get<std::string>());
+        const char* roles[] = {"provider", "peer", "customer"};
+        nlohmann::json& remotes = scenario["ca_configurations"][0]["remotes"];
+        for (std::size_t i = 0; i < 3; ++i) {
+            nlohmann::json neighbours = nlohmann::json::array();
+            for (std::size_t j = 0; j <= i; ++j) {
+                neighbours.push_back({{"asn", graph.asnOf(static_cast<NodeIndex>(
+                                                  (seed + 11 * i + 5 * j) % graph.nodeCount()))},
+                                      {"role", roles[(i + j) % 3]}});
+            }
+            remotes.push_back({{"id", "own" + std::to_string(i)},
+                               {"asn", 64512 + i},
+                               {"rir", "RIPE"},
+                               {"neighbours", neighbours},
+                               {"rov", i == 1}});
+        }
+        writeText(scenarioPath, scenario.dump(2));
+        const std::string scoped = runRows(scenarioPath, 2);
+        EXPECT_FALSE(scoped.empty());
+        EXPECT_EQ(scoped, runRows(scenarioPath, 2, ExperimentRunner::Propagation::Full))
+            << "seed " << seed;
     }
 }
 
@@ -473,6 +507,59 @@ TEST(StudySession, AStoppedInMemorySessionSummarisesWhatItRan) {
         trials += group.trials;
     }
     EXPECT_EQ(trials, static_cast<long long>(3 * 4 * session.runner().combinations().size()));
+}
+
+// --trials none: no trials.csv, the same summary; an interrupted run resumes from its last
+// checkpoint to the same summary, and is only resumed as it was started.
+TEST(StudySession, WithoutTrialsTheSummaryIsTheSameAndResumes) {
+    const fs::path directory = freshDirectory("notrials");
+    const fs::path scenarioPath = writeWeightedStudy(directory, 71);
+    auto run = [&](const std::string& out, std::vector<std::string> extra) {
+        std::ostringstream stdoutText;
+        std::ostringstream stderrText;
+        std::vector<std::string> arguments = {
+            scenarioPath.string(), "--out", (directory / out).string(),
+            "--threads",           "2",     "--no-plots"};
+        arguments.insert(arguments.end(), extra.begin(), extra.end());
+        const int status = cli::RunCommand::run(arguments, stdoutText, stderrText);
+        return std::make_pair(status, stderrText.str());
+    };
+    ASSERT_EQ(run("csv", {}).first, 0);
+    ASSERT_EQ(run("none", {"--trials", "none"}).first, 0);
+    EXPECT_FALSE(fs::exists(directory / "none" / "trials.csv"));
+    const std::string expected = InputFile::read(directory / "csv" / "summary.json");
+    EXPECT_EQ(InputFile::read(directory / "none" / "summary.json"), expected);
+    EXPECT_EQ(InputFile::read(directory / "none" / "summary.csv"),
+              InputFile::read(directory / "csv" / "summary.csv"));
+    const auto manifest =
+        nlohmann::json::parse(InputFile::read(directory / "none" / "manifest.json"));
+    EXPECT_EQ(manifest.at("trials"), "none");
+
+    // Interrupted after 3 of the shards; progress.json holds their summary.
+    const Scenario scenario =
+        ScenarioReader::readFile(scenarioPath, PerspectiveCatalogReader::builtIn(), kToday);
+    {
+        StudySession first(scenario, {scenarioPath, InputFile::read(scenarioPath), kToday}, 3);
+        first.openOutput(directory / "stopped", false, false);
+        std::atomic<bool> stop{false};
+        EXPECT_FALSE(first.run(
+            2, [&](std::uint64_t done) { stop = done >= 3; }, &stop));
+    }
+    const auto progress =
+        nlohmann::json::parse(InputFile::read(directory / "stopped" / "progress.json"));
+    EXPECT_GE(progress.at("shards_done").get<std::uint64_t>(), 3u);
+    EXPECT_FALSE(progress.at("summary_state").get<std::string>().empty());
+    const auto refused = run("stopped", {"--resume", "--trials", "csv"});
+    EXPECT_EQ(refused.first, 2);
+    EXPECT_NE(refused.second.find("was started with --trials none"), std::string::npos)
+        << refused.second;
+    StudySession second(scenario, {scenarioPath, InputFile::read(scenarioPath), kToday}, 3);
+    second.openOutput(directory / "stopped", true, false);
+    EXPECT_TRUE(second.resumed());
+    ASSERT_TRUE(second.run(2));
+    second.writeResults({});
+    // The shard size differs from the CLI's, the records do not: the summary is the same.
+    EXPECT_EQ(InputFile::read(directory / "stopped" / "summary.json"), expected);
 }
 
 std::string scenarioError(const std::string& text) {

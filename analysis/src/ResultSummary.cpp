@@ -10,6 +10,7 @@
 #include <tuple>
 #include <vector>
 
+#include "mpicsim/io/InputError.hpp"
 #include "mpicsim/io/TrialsCsv.hpp"
 
 namespace mpicsim {
@@ -77,35 +78,52 @@ void ResultSummary::add(std::span<const TrialRecord> records) {
     }
 }
 
-void ResultSummary::add(const TrialRecord& record) {
-    const std::string_view attack = toString(record.attack);
-    for (const CombinationVerdict& verdict : record.verdicts) {
-        const auto key = std::make_tuple(verdict.ca, verdict.policy, attack, record.rovLabel,
-                                         record.prefixLength);
-        auto found = groupIndex_.find(key);
-        if (found == groupIndex_.end()) {
-            GroupTally tally;
-            tally.group.ca = verdict.ca;
-            tally.group.policy = verdict.policy;
-            tally.group.attack = attack;
-            tally.group.rov = record.rovLabel;
-            tally.group.prefixLength = record.prefixLength;
-            const auto fraction = context_.rovFractions.find(tally.group.rov);
-            tally.group.rovFraction =
-                fraction == context_.rovFractions.end() ? 0.0 : fraction->second;
-            const auto remotes = context_.remotesByCa.find(tally.group.ca);
-            tally.group.remotes = remotes == context_.remotesByCa.end() ? 0 : remotes->second;
-            tally.group.required = verdict.required;
-            tally.group.allowedNonCorroborations =
-                std::max(tally.group.remotes - tally.group.required, 0);
-            found = groupIndex_
-                        .emplace(GroupKey(tally.group.ca, tally.group.policy, tally.group.attack,
-                                          tally.group.rov, tally.group.prefixLength),
-                                 groups_.size())
-                        .first;
-            groups_.push_back(std::move(tally));
+std::size_t ResultSummary::groupOf(const TrialRecord& record, std::size_t verdictIndex) {
+    const FastKey fastKey(verdictIndex, record.rovIndex, static_cast<int>(record.attack),
+                          record.prefixLength);
+    const auto known = fastIndex_.find(fastKey);
+    if (known != fastIndex_.end()) {
+        const SummaryGroup& group = groups_[known->second].group;
+        const CombinationVerdict& verdict = record.verdicts[verdictIndex];
+        if (group.ca == verdict.ca && group.policy == verdict.policy &&
+            group.rov == record.rovLabel) {
+            return known->second;
         }
-        GroupTally& tally = groups_[found->second];
+    }
+    const CombinationVerdict& verdict = record.verdicts[verdictIndex];
+    const std::string_view attack = toString(record.attack);
+    const auto key =
+        std::make_tuple(verdict.ca, verdict.policy, attack, record.rovLabel, record.prefixLength);
+    auto found = groupIndex_.find(key);
+    if (found == groupIndex_.end()) {
+        GroupTally tally;
+        tally.group.ca = verdict.ca;
+        tally.group.policy = verdict.policy;
+        tally.group.attack = attack;
+        tally.group.rov = record.rovLabel;
+        tally.group.prefixLength = record.prefixLength;
+        const auto fraction = context_.rovFractions.find(tally.group.rov);
+        tally.group.rovFraction = fraction == context_.rovFractions.end() ? 0.0 : fraction->second;
+        const auto remotes = context_.remotesByCa.find(tally.group.ca);
+        tally.group.remotes = remotes == context_.remotesByCa.end() ? 0 : remotes->second;
+        tally.group.required = verdict.required;
+        tally.group.allowedNonCorroborations =
+            std::max(tally.group.remotes - tally.group.required, 0);
+        found = groupIndex_
+                    .emplace(GroupKey(tally.group.ca, tally.group.policy, tally.group.attack,
+                                      tally.group.rov, tally.group.prefixLength),
+                             groups_.size())
+                    .first;
+        groups_.push_back(std::move(tally));
+    }
+    fastIndex_[fastKey] = found->second;
+    return found->second;
+}
+
+void ResultSummary::add(const TrialRecord& record) {
+    for (std::size_t k = 0; k < record.verdicts.size(); ++k) {
+        const CombinationVerdict& verdict = record.verdicts[k];
+        GroupTally& tally = groups_[groupOf(record, k)];
         const int issued = verdict.issuedToAttacker ? 1 : 0;
         ++tally.group.trials;
         tally.group.attackerSuccesses += issued;
@@ -114,6 +132,63 @@ void ResultSummary::add(const TrialRecord& record) {
         ++victimTally.adversaries;
         victimTally.failures += 1 - issued;
     }
+}
+
+std::string ResultSummary::state() const {
+    nlohmann::json groups = nlohmann::json::array();
+    for (const GroupTally& tally : groups_) {
+        nlohmann::json victims = nlohmann::json::array();
+        for (const auto& [asn, victim] : tally.victims) {
+            victims.push_back({asn, victim.adversaries, victim.failures});
+        }
+        const SummaryGroup& group = tally.group;
+        groups.push_back({{"ca", group.ca},
+                          {"policy", group.policy},
+                          {"attack", group.attack},
+                          {"rov", group.rov},
+                          {"prefix_length", group.prefixLength},
+                          {"required", group.required},
+                          {"trials", group.trials},
+                          {"attacker_successes", group.attackerSuccesses},
+                          {"blocked", tally.blocked},
+                          {"victims", victims}});
+    }
+    return nlohmann::json({{"groups", groups}}).dump();
+}
+
+void ResultSummary::restoreState(std::string_view state, const std::string& source) {
+    groups_.clear();
+    groupIndex_.clear();
+    fastIndex_.clear();
+    try {
+        const nlohmann::json parsed = nlohmann::json::parse(state);
+        for (const nlohmann::json& saved : parsed.at("groups")) {
+            // A record's names are views: these strings hold them while the group is made.
+            const std::string rov = saved.at("rov").get<std::string>();
+            const std::string ca = saved.at("ca").get<std::string>();
+            const std::string policy = saved.at("policy").get<std::string>();
+            TrialRecord record;
+            record.attack = attackTypeFromString(saved.at("attack").get<std::string>()).value();
+            record.rovLabel = rov;
+            record.prefixLength = saved.at("prefix_length").get<int>();
+            CombinationVerdict verdict;
+            verdict.ca = ca;
+            verdict.policy = policy;
+            verdict.required = saved.at("required").get<int>();
+            record.verdicts = {verdict};
+            GroupTally& tally = groups_[groupOf(record, 0)];
+            tally.group.trials = saved.at("trials").get<long long>();
+            tally.group.attackerSuccesses = saved.at("attacker_successes").get<long long>();
+            tally.blocked = saved.at("blocked").get<long long>();
+            for (const nlohmann::json& victim : saved.at("victims")) {
+                tally.victims[victim.at(0).get<Asn>()] = {victim.at(1).get<long long>(),
+                                                          victim.at(2).get<long long>()};
+            }
+        }
+    } catch (const std::exception& error) {
+        throw InputError(source, 0, std::string("unreadable summary state: ") + error.what());
+    }
+    fastIndex_.clear();  // the restored groups are found by name until records arrive
 }
 
 Summary ResultSummary::fromTrialsCsv(const std::filesystem::path& trials,

@@ -3,25 +3,21 @@
 #include <QtCharts/QBarCategoryAxis>
 #include <QtCharts/QBarSeries>
 #include <QtCharts/QBarSet>
+#include <QtCharts/QCategoryAxis>
 #include <QtCharts/QLegend>
+#include <QtCharts/QLegendMarker>
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QValueAxis>
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
+#include "ChartParts.hpp"
+#include "mpicsim/analysis/ResultSummary.hpp"
+
 namespace mpicsim {
 namespace {
-
-// Okabe & Ito's colour-blind-safe palette (Color Universal Design, 2002), black last.
-const QColor kPalette[] = {QColor(0x00, 0x72, 0xB2), QColor(0xD5, 0x5E, 0x00),
-                           QColor(0x00, 0x9E, 0x73), QColor(0xCC, 0x79, 0xA7),
-                           QColor(0xE6, 0x9F, 0x00), QColor(0x56, 0xB4, 0xE9),
-                           QColor(0xF0, 0xE4, 0x42), QColor(0x00, 0x00, 0x00)};
-
-QColor colour(std::size_t index) {
-    return kPalette[index % std::size(kPalette)];
-}
 
 template <typename T>
 void appendUnique(std::vector<T>& list, const T& value) {
@@ -38,14 +34,15 @@ std::vector<std::string> attacksOf(const Summary& summary) {
     return attacks;
 }
 
-// The groups of one attack at the first ROV setting and prefix length of the summary.
+// The groups of one attack at one ROV setting (the first when empty; any with `anyRov`) and the
+// summary's first prefix length.
 std::vector<const SummaryGroup*> baseline(const Summary& summary, const std::string& attack,
-                                          bool anyRov = false) {
+                                          const std::string& rovSetting = "", bool anyRov = false) {
     std::vector<const SummaryGroup*> groups;
     if (summary.groups.empty()) {
         return groups;
     }
-    const std::string& rov = summary.groups.front().rov;
+    const std::string& rov = rovSetting.empty() ? summary.groups.front().rov : rovSetting;
     const int prefix = summary.groups.front().prefixLength;
     for (const SummaryGroup& group : summary.groups) {
         if (group.attack == attack && (anyRov || group.rov == rov) &&
@@ -56,27 +53,30 @@ std::vector<const SummaryGroup*> baseline(const Summary& summary, const std::str
     return groups;
 }
 
-QChart* newChart(const QString& title) {
-    auto* chart = new QChart();
-    chart->setTitle(title);
-    QFont titleFont = chart->titleFont();
-    titleFont.setPointSize(13);
-    titleFont.setBold(true);
-    chart->setTitleFont(titleFont);
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->legend()->setVisible(true);
-    chart->setBackgroundBrush(Qt::white);
-    chart->setAnimationOptions(QChart::NoAnimation);
-    return chart;
+std::vector<std::string> rovSettingsOf(const Summary& summary) {
+    std::vector<std::string> settings;
+    for (const SummaryGroup& group : summary.groups) {
+        appendUnique(settings, group.rov);
+    }
+    return settings;
 }
 
-QValueAxis* shareAxis(const QString& title) {
-    auto* axis = new QValueAxis();
-    axis->setRange(0, 100);
-    axis->setTitleText(title);
-    axis->setLabelFormat("%.0f%%");
-    axis->setTickCount(6);
-    return axis;
+// A label as part of a file name: letters, digits, '.', '-' and '_' kept, anything else '_'.
+std::string fileNamePart(const std::string& label) {
+    std::string part = label;
+    for (char& c : part) {
+        const bool kept = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                          (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
+        c = kept ? c : '_';
+    }
+    return part;
+}
+
+// Wilson 95% interval of the blocked-issuance rate, from the rate and the trials.
+std::pair<double, double> blockedInterval(const SummaryGroup& group) {
+    const auto blocked =
+        std::llround(group.legitimateBlockedRate * static_cast<double>(group.trials));
+    return ResultSummary::wilsonInterval(blocked, group.trials);
 }
 
 QString text(const std::string& value) {
@@ -104,20 +104,17 @@ std::string seriesName(const std::vector<const SummaryGroup*>& groups, const Sum
 
 std::vector<StudyCharts::Chart> StudyCharts::available(const Summary& summary) {
     std::vector<Chart> charts;
-    std::set<int> remoteCounts;
-    std::set<std::string> rovSettings;
-    for (const SummaryGroup& group : summary.groups) {
-        remoteCounts.insert(group.remotes);
-        rovSettings.insert(group.rov);
-    }
+    const std::vector<std::string> rovSettings = rovSettingsOf(summary);
     for (const std::string& attack : attacksOf(summary)) {
-        charts.push_back({"success_by_configuration-" + attack,
-                          [&summary, attack] { return successByConfiguration(summary, attack); }});
-        charts.push_back({"resilience_cdf-" + attack,
-                          [&summary, attack] { return resilienceCdf(summary, attack); }});
-        if (remoteCounts.size() >= 2) {
-            charts.push_back({"success_vs_quorum-" + attack,
-                              [&summary, attack] { return successVsQuorum(summary, attack); }});
+        for (const std::string& rov : rovSettings) {
+            const std::string suffix =
+                attack + (rovSettings.size() > 1 ? "-rov-" + fileNamePart(rov) : "");
+            charts.push_back({"success_by_configuration-" + suffix, [&summary, attack, rov] {
+                                  return successByConfiguration(summary, attack, rov);
+                              }});
+            charts.push_back({"resilience_cdf-" + suffix, [&summary, attack, rov] {
+                                  return resilienceCdf(summary, attack, rov);
+                              }});
         }
         if (rovSettings.size() >= 2) {
             charts.push_back({"success_vs_rov-" + attack,
@@ -127,62 +124,151 @@ std::vector<StudyCharts::Chart> StudyCharts::available(const Summary& summary) {
     return charts;
 }
 
-QChart* StudyCharts::successByConfiguration(const Summary& summary, const std::string& attack) {
-    const auto groups = baseline(summary, attack);
+QChart* StudyCharts::successByConfiguration(const Summary& summary, const std::string& attack,
+                                            const std::string& rov) {
+    const auto groups = baseline(summary, attack, rov);
     std::vector<std::string> cas;
     std::vector<std::string> policies;
     for (const SummaryGroup* group : groups) {
         appendUnique(cas, group->ca);
         appendUnique(policies, group->policy);
     }
-    QChart* chart = newChart(text("Attacker success rate, " + attack + " hijack"));
-    auto* series = new QBarSeries();
-    for (std::size_t p = 0; p < policies.size(); ++p) {
-        auto* set = new QBarSet(text(policies[p]));
-        set->setColor(colour(p));
-        set->setBorderColor(colour(p));
-        for (const std::string& ca : cas) {
-            double value = 0;
-            for (const SummaryGroup* group : groups) {
-                if (group->ca == ca && group->policy == policies[p]) {
-                    value = 100 * group->attackerSuccessRate;
-                }
-            }
-            set->append(value);
+    // When every configuration is studied under one policy of its own (the "own" axis), the
+    // policies are not a series: one pair of bars per configuration, centred.
+    bool onePolicyEach = true;
+    for (const std::string& ca : cas) {
+        std::size_t count = 0;
+        for (const SummaryGroup* group : groups) {
+            count += group->ca == ca ? 1 : 0;
         }
-        series->append(set);
+        onePolicyEach = onePolicyEach && count == 1;
+    }
+    onePolicyEach = onePolicyEach && policies.size() > 1;
+    const std::vector<std::string> seriesPolicies =
+        onePolicyEach ? std::vector<std::string>{""} : policies;
+    const std::string rovName = groups.empty() ? rov : groups.front()->rov;
+    QChart* chart =
+        ChartParts::newChart(text("Attacker success and blocked issuance, " + attack +
+                                  " hijack, ROV " + rovName + " (Wilson 95% intervals)"));
+    auto find = [&](const std::string& ca, const std::string& policy) -> const SummaryGroup* {
+        for (const SummaryGroup* group : groups) {
+            if (group->ca == ca && (onePolicyEach || group->policy == policy)) {
+                return group;
+            }
+        }
+        return nullptr;
+    };
+    double highest = 0;
+    for (const SummaryGroup* group : groups) {
+        highest = std::max({highest, 100 * group->ci95High, 100 * blockedInterval(*group).second});
+    }
+    QValueAxis* values = ChartParts::shareAxis("share of attempts");
+    ChartParts::fitPercentAxis(values, highest);
+    const double top = values->max();
+    // Per policy two bars: attacker success (solid) and blocked issuance (hatched), side by side.
+    struct Bar {
+        std::size_t policy;
+        bool blocked;
+    };
+    std::vector<Bar> bars;
+    auto* series = new QBarSeries();
+    constexpr double kGroupWidth = 0.8;
+    series->setBarWidth(kGroupWidth);
+    for (std::size_t p = 0; p < seriesPolicies.size(); ++p) {
+        for (bool blocked : {false, true}) {
+            const std::string measure = blocked ? "blocked issuance" : "attacker success";
+            auto* set = new QBarSet(text(
+                seriesPolicies[p].empty() ? measure : measure + " \u00b7 " + seriesPolicies[p]));
+            const QColor colour = ChartParts::colour(p);
+            set->setBorderColor(colour);
+            set->setBrush(blocked ? QBrush(colour, Qt::BDiagPattern) : QBrush(colour));
+            for (const std::string& ca : cas) {
+                const SummaryGroup* group = find(ca, seriesPolicies[p]);
+                const double value = group == nullptr
+                                         ? 0
+                                         : 100 * (blocked ? group->legitimateBlockedRate
+                                                          : group->attackerSuccessRate);
+                set->append(value);
+            }
+            series->append(set);
+            bars.push_back({p, blocked});
+        }
     }
     chart->addSeries(series);
+    chart->legend()->setAlignment(Qt::AlignRight);  // room for long policy names
     auto* categories = new QBarCategoryAxis();
     for (const std::string& ca : cas) {
         categories->append(text(ca));
     }
-    categories->setTitleText("CA configuration");
+    categories->setTitleText(onePolicyEach ? "CA configuration (each under its own policy)"
+                                           : "CA configuration");
     chart->addAxis(categories, Qt::AlignBottom);
     series->attachAxis(categories);
-    QValueAxis* values = shareAxis("attacker success rate");
     chart->addAxis(values, Qt::AlignLeft);
     series->attachAxis(values);
+
+    // Whiskers and value labels on a hidden axis aligned
+    // with the categories (0, 1, ...).
+    auto* positions = new QValueAxis();
+    positions->setRange(-0.5, static_cast<double>(cas.size()) - 0.5);
+    positions->setVisible(false);
+    chart->addAxis(positions, Qt::AlignBottom);
+    const double barWidth =
+        kGroupWidth / static_cast<double>(std::max<std::size_t>(bars.size(), 1));
+    for (std::size_t c = 0; c < cas.size(); ++c) {
+        for (std::size_t b = 0; b < bars.size(); ++b) {
+            const SummaryGroup* group = find(cas[c], seriesPolicies[bars[b].policy]);
+            if (group == nullptr) {
+                continue;
+            }
+            const double x = static_cast<double>(c) - kGroupWidth / 2 +
+                             (static_cast<double>(b) + 0.5) * barWidth;
+            const auto [low, high] = bars[b].blocked ? blockedInterval(*group)
+                                                     : std::pair{group->ci95Low, group->ci95High};
+            const double value =
+                bars[b].blocked ? group->legitimateBlockedRate : group->attackerSuccessRate;
+            ChartParts::addWhisker(chart, positions, values, x, 100 * low, 100 * high, barWidth / 5,
+                                   Qt::black);
+            // A 0% bar has no height: its label and a line
+            // on the axis still show it.
+            const QString label = QString::number(100 * value, 'f', 1) + "%";
+            if (100 * high + top * 0.06 <= top) {
+                ChartParts::addLabel(chart, positions, values, x, 100 * high + top * 0.01, label);
+            } else {
+                // No room above the plot area: the label goes inside the top of the bar.
+                ChartParts::addLabel(chart, positions, values, x, 100 * value - top * 0.08, label,
+                                     bars[b].blocked ? Qt::black : Qt::white);
+            }
+            if (value == 0) {
+                ChartParts::addWhisker(chart, positions, values, x, 0, 0, barWidth / 2.2,
+                                       ChartParts::colour(bars[b].policy));
+            }
+        }
+    }
     return chart;
 }
 
-QChart* StudyCharts::resilienceCdf(const Summary& summary, const std::string& attack) {
-    QChart* chart = newChart(text("Per-victim resilience, " + attack + " hijack (CDF)"));
-    const auto groups = baseline(summary, attack);
+QChart* StudyCharts::resilienceCdf(const Summary& summary, const std::string& attack,
+                                   const std::string& rov) {
+    const auto groups = baseline(summary, attack, rov);
+    const std::string rovName = groups.empty() ? rov : groups.front()->rov;
+    QChart* chart = ChartParts::newChart(
+        text("Per-victim resilience, " + attack + " hijack, ROV " + rovName + " (CDF)"));
     QValueAxis* x = new QValueAxis();
     x->setRange(0, 1);
     x->setTickCount(11);
     x->setTitleText("resilience (share of adversaries that fail to obtain a certificate)");
     x->setLabelFormat("%.1f");
-    QValueAxis* y = shareAxis("share of victims with resilience \u2264 x");
+    QValueAxis* y = ChartParts::shareAxis("share of victims with resilience \u2264 x");
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (std::size_t i = 0; i < groups.size(); ++i) {
         const SummaryGroup& group = *groups[i];
         auto* series = new QLineSeries();
         series->setName(text(seriesName(groups, group)));
-        QPen pen(colour(i));
+        QPen pen(ChartParts::colour(i));
         pen.setWidthF(2.5);
+        pen.setStyle(ChartParts::dashes(i));
         series->setPen(pen);
         double previousShare = 0;
         series->append(0, 0);
@@ -199,72 +285,69 @@ QChart* StudyCharts::resilienceCdf(const Summary& summary, const std::string& at
     return chart;
 }
 
-QChart* StudyCharts::successVsQuorum(const Summary& summary, const std::string& attack) {
-    QChart* chart = newChart(text("Attacker success by quorum, " + attack + " hijack"));
-    std::map<int, std::map<int, double>> byAllowed;  // allowed -> remotes -> rate
-    int minRemotes = 1000;
-    int maxRemotes = 0;
-    for (const SummaryGroup* group : baseline(summary, attack)) {
-        byAllowed[group->allowedNonCorroborations][group->remotes] =
-            100 * group->attackerSuccessRate;
-        minRemotes = std::min(minRemotes, group->remotes);
-        maxRemotes = std::max(maxRemotes, group->remotes);
-    }
-    QValueAxis* x = new QValueAxis();
-    x->setRange(minRemotes, maxRemotes);
-    x->setTickCount(std::max(2, maxRemotes - minRemotes + 1));
-    x->setLabelFormat("%d");
-    x->setTitleText("remote perspectives");
-    QValueAxis* y = shareAxis("attacker success rate");
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    std::size_t index = 0;
-    for (const auto& [allowed, points] : byAllowed) {
-        auto* series = new QLineSeries();
-        series->setName(
-            QString("%1 allowed non-corroboration%2").arg(allowed).arg(allowed == 1 ? "" : "s"));
-        QPen pen(colour(index++));
-        pen.setWidthF(2.5);
-        series->setPen(pen);
-        series->setPointsVisible(true);
-        for (const auto& [remotes, rate] : points) {
-            series->append(remotes, rate);
-        }
-        chart->addSeries(series);
-        series->attachAxis(x);
-        series->attachAxis(y);
-    }
-    return chart;
-}
-
 QChart* StudyCharts::successVsRov(const Summary& summary, const std::string& attack) {
-    QChart* chart = newChart(text("Attacker success by ROV adoption, " + attack + " hijack"));
-    std::vector<std::string> keys;
-    std::map<std::string, std::map<double, double>> lines;
-    const auto groups = baseline(summary, attack, true);
+    QChart* chart = ChartParts::newChart(
+        text("Attacker success by ROV adoption, " + attack + " hijack (Wilson 95% intervals)"));
+    const auto groups = baseline(summary, attack, "", true);
+    // ROV settings in order of adoption, one category each (shares span orders of magnitude).
+    std::vector<std::pair<double, std::string>> settings;
     for (const SummaryGroup* group : groups) {
-        const std::string key = seriesName(groups, *group);
-        appendUnique(keys, key);
-        lines[key][100 * group->rovFraction] = 100 * group->attackerSuccessRate;
+        appendUnique(settings, std::pair{group->rovFraction, group->rov});
     }
-    QValueAxis* x = shareAxis("ASes performing ROV");
-    x->setTickCount(11);
-    QValueAxis* y = shareAxis("attacker success rate");
+    std::sort(settings.begin(), settings.end());
+    auto* x = new QCategoryAxis();
+    x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    for (std::size_t i = 0; i < settings.size(); ++i) {
+        // A random share is its own label; other settings keep their name beside the share.
+        char share[32];
+        std::snprintf(share, sizeof share, "%.3g%%", 100 * settings[i].first);
+        const bool random = settings[i].second.starts_with("random:");
+        x->append(text(random ? std::string(share) : settings[i].second + " (" + share + ")"),
+                  static_cast<double>(i));
+    }
+    if (settings.size() > 6) {
+        x->setLabelsAngle(-30);
+    }
+    x->setRange(-0.5, static_cast<double>(settings.size()) - 0.5);
+    x->setTitleText("ROV setting (share of ASes performing ROV)");
+    auto* positions = new QValueAxis();
+    positions->setRange(-0.5, static_cast<double>(settings.size()) - 0.5);
+    positions->setVisible(false);
+    double highest = 0;
+    for (const SummaryGroup* group : groups) {
+        highest = std::max(highest, 100 * group->ci95High);
+    }
+    QValueAxis* y = ChartParts::shareAxis("attacker success rate");
+    ChartParts::fitPercentAxis(y, highest);
     chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(positions, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
-    for (std::size_t i = 0; i < keys.size(); ++i) {
+    std::vector<std::string> keys;
+    for (const SummaryGroup* group : groups) {
+        appendUnique(keys, seriesName(groups, *group));
+    }
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+        const QColor colour = ChartParts::colour(k);
         auto* series = new QLineSeries();
-        series->setName(text(keys[i]));
-        QPen pen(colour(i));
+        series->setName(text(keys[k]));
+        QPen pen(colour);
         pen.setWidthF(2.5);
+        pen.setStyle(ChartParts::dashes(k));
         series->setPen(pen);
         series->setPointsVisible(true);
-        for (const auto& [fraction, rate] : lines[keys[i]]) {
-            series->append(fraction, rate);
-        }
         chart->addSeries(series);
-        series->attachAxis(x);
+        series->attachAxis(positions);
         series->attachAxis(y);
+        for (std::size_t i = 0; i < settings.size(); ++i) {
+            for (const SummaryGroup* group : groups) {
+                if (seriesName(groups, *group) == keys[k] && group->rov == settings[i].second) {
+                    const double at = static_cast<double>(i);
+                    series->append(at, 100 * group->attackerSuccessRate);
+                    ChartParts::addWhisker(chart, positions, y, at, 100 * group->ci95Low,
+                                           100 * group->ci95High, 0.03, colour);
+                }
+            }
+        }
     }
     return chart;
 }

@@ -2,6 +2,8 @@
 
 #include <QMainWindow>
 
+#include "Lesson.hpp"
+
 class QMenu;
 class QTabWidget;
 
@@ -11,7 +13,8 @@ class ClassroomView;
 class StudyView;
 
 // The application window: the classroom view and the study view as tabs, with window state
-// and recent files remembered (QSettings) and errors shown in dialogs.
+// and recent files remembered (QSettings), lessons opened, saved and stepped through, and
+// errors shown in dialogs.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
@@ -26,17 +29,34 @@ class MainWindow : public QMainWindow {
     // source tree's topology_data/classroom.
     static QString findClassroomFolder();
 
+    // Reads a lesson (its topology too, when it names one) and shows its first step; false
+    // after showing the error (file and JSON Pointer).
+    bool openLesson(const QString& path);
+    // Writes the lesson built so far, or the setup shown as a one-step lesson.
+    bool saveLesson(const QString& path);
+    // Appends the setup shown to the lesson being built.
+    void addLessonStep();
+    bool showLessonStep(int index);
+    int lessonStep() const { return lessonStep_; }
+    const Lesson& lesson() const { return lesson_; }
+
+  signals:
+    void errorShown(const QString& message);
+
   protected:
     void closeEvent(QCloseEvent* event) override;
 
   private:
     void showError(const QString& message);
     void rebuildRecentMenu();
+    void showTabHint();
 
     QTabWidget* tabs_ = nullptr;
     ClassroomView* classroom_ = nullptr;
     StudyView* study_ = nullptr;
     QMenu* recentMenu_ = nullptr;
+    Lesson lesson_;
+    int lessonStep_ = -1;
 };
 
 }  // namespace mpicsim::gui

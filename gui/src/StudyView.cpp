@@ -2,10 +2,13 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -13,11 +16,15 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScatterSeries>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSlider>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QVBoxLayout>
 #include <QValueAxis>
+#include <chrono>
 
 #include "mpicsim/analysis/ChartFiles.hpp"
 #include "mpicsim/analysis/StudyCharts.hpp"
@@ -44,6 +51,53 @@ std::vector<QuorumPolicy> brPhases() {
     return phases;
 }
 
+std::chrono::year_month_day today() {
+    return std::chrono::year_month_day{
+        std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+}
+
+// The rule a configuration built by hand follows: the BR phase in force today.
+QuorumPolicy brInForceToday() {
+    if (auto policy = QuorumPolicyTable::lookup("br", today())) {
+        return *policy;
+    }
+    return brPhases().front();
+}
+
+const char* const kNoPrimary = "(no primary)";
+
+QStringList idsOf(const std::vector<Perspective>& perspectives) {
+    QStringList ids;
+    for (const Perspective& perspective : perspectives) {
+        ids << QString::fromStdString(perspective.id);
+    }
+    ids.sort();
+    return ids;
+}
+
+// "success_by_configuration-subprefix" -> "Success · subprefix": short enough for a tab.
+QString chartTitle(const std::string& stem) {
+    const QString text = QString::fromStdString(stem);
+    const qsizetype dash = text.indexOf('-');
+    const QString kind = text.left(dash);
+    const QString attack = dash < 0 ? QString() : text.mid(dash + 1);
+    QString title = kind;
+    if (kind == "success_by_configuration") {
+        title = "Success";
+    } else if (kind == "resilience_cdf") {
+        title = "Resilience CDF";
+    } else if (kind == "success_vs_quorum") {
+        title = "Success vs remotes";
+    } else if (kind == "success_vs_rov") {
+        title = "Success vs ROV";
+    }
+    return attack.isEmpty() ? title : title + " \u00b7 " + attack;
+}
+
+QString percent(double share) {
+    return QString::number(100 * share, 'f', 1) + "%";
+}
+
 }  // namespace
 
 StudyView::StudyView(QWidget* parent) : QWidget(parent) {
@@ -51,6 +105,7 @@ StudyView::StudyView(QWidget* parent) : QWidget(parent) {
     loadButton_ = new QPushButton("Load topology…");
     loadButton_->setToolTip("A CAIDA AS-relationship file (.txt or .bz2); read off the UI thread");
     topologyLabel_ = new QLabel("No topology loaded.");
+    topologyLabel_->setWordWrap(true);
     connect(loadButton_, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, "CAIDA AS relationships", {},
                                                           "CAIDA files (*.txt *.bz2);;All (*)");
@@ -83,31 +138,20 @@ StudyView::StudyView(QWidget* parent) : QWidget(parent) {
         }
     });
 
-    auto* presetBox = new QComboBox;
-    presetBox->addItem("(build your own)");
+    presetBox_ = new QComboBox;
+    presetBox_->addItem("(build your own)");
     for (const std::string& name : CaConfigurationReader::presetNames()) {
-        presetBox->addItem(QString::fromStdString(name));
+        presetBox_->addItem(QString::fromStdString(name));
     }
-    presetBox->setToolTip("Start from a named CA deployment (topology_data/ca-presets.json)");
-    connect(presetBox, &QComboBox::currentTextChanged, this, [this](const QString& name) {
-        if (name.startsWith("(")) {
-            return;
-        }
-        const CaConfiguration preset = CaConfigurationReader::preset(
-            name.toStdString(), PerspectiveCatalogReader::builtIn(), *parseIsoDate("2026-12-15"));
-        QStringList remotes;
-        for (const Perspective& remote : preset.remotes) {
-            remotes << QString::fromStdString(remote.id);
-        }
-        if (preset.primary) {
-            setPrimary(QString::fromStdString(preset.primary->id));
-        }
-        setRemotes(remotes);
-    });
+    presetBox_->setToolTip(
+        "Start from a named CA deployment (topology_data/ca-presets.json), with its own rule");
+    connect(presetBox_, &QComboBox::textActivated, this,
+            [this](const QString& name) { choosePreset(name); });
     primaryBox_ = new QComboBox;
     primaryBox_->setToolTip("The CA's primary network perspective");
     catalogList_ = new QListWidget;
     catalogList_->setToolTip("Tick the remote perspectives");
+    primaryBox_->addItem(kNoPrimary);
     for (const Perspective& perspective : catalog.perspectives()) {
         const QString id = QString::fromStdString(perspective.id);
         primaryBox_->addItem(id);
@@ -175,10 +219,44 @@ StudyView::StudyView(QWidget* parent) : QWidget(parent) {
     phaseSlider_->setRange(0, static_cast<int>(phases.size()) - 1);
     phaseSlider_->setValue(static_cast<int>(phases.size()) - 1);
     phaseSlider_->setTickPosition(QSlider::TicksBelow);
-    phaseSlider_->setToolTip("The BR 3.2.2.9 phase-in date whose quorum rule applies");
+    phaseSlider_->setToolTip(
+        "The BR 3.2.2.9 phase whose quorum rule every configuration is held to (moving it "
+        "applies it)");
     phaseLabel_ = new QLabel;
     connect(phaseSlider_, &QSlider::valueChanged, this,
             [this](int index) { setPhaseIndex(index); });
+    overrideBox_ = new QCheckBox("Hold every configuration to one BR phase:");
+    overrideBox_->setToolTip(
+        "Unticked: each configuration runs under its own rule (a preset's, e.g. single for a "
+        "single vantage point; the BR phase in force today for one built by hand)");
+    connect(overrideBox_, &QCheckBox::toggled, this, [this] { updateConfiguration(); });
+
+    comparison_ = new QListWidget;
+    comparison_->setToolTip("The configurations a study runs side by side");
+    comparison_->setMaximumHeight(90);
+    auto* addButton = new QPushButton("Add to comparison");
+    addButton->setToolTip("Run this configuration in the next study, beside the others listed");
+    connect(addButton, &QPushButton::clicked, this, [this] { addToComparison(); });
+    auto* clearButton = new QPushButton("Clear");
+    connect(clearButton, &QPushButton::clicked, this, [this] { clearComparison(); });
+    notesLabel_ = new QLabel;
+    notesLabel_->setWordWrap(true);
+    notesLabel_->setStyleSheet("color:#b04000");
+    results_ = new QTableWidget(0, 8);
+    results_->setHorizontalHeaderLabels({"Configuration", "Rule", "Attack", "Trials",
+                                         "Attacker success", "95% interval", "Owner blocked",
+                                         "Compliant"});
+    results_->horizontalHeaderItem(7)->setToolTip(
+        "Whether the configuration meets its rule's perspective requirements (ComplianceChecker); "
+        "the reasons are in the cell's tooltip");
+    results_->horizontalHeaderItem(6)->setToolTip(
+        "Legitimate issuance blocked: the domain owner's own validation, attempted while the "
+        "attack lasts, fails");
+    results_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    results_->horizontalHeader()->setStretchLastSection(true);
+    results_->verticalHeader()->setVisible(false);
+    results_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    results_->setMaximumHeight(200);
     complianceLabel_ = new QLabel;
     complianceLabel_->setWordWrap(true);
     complianceLabel_->setTextFormat(Qt::RichText);
@@ -229,7 +307,7 @@ StudyView::StudyView(QWidget* parent) : QWidget(parent) {
     auto* caLayout = new QVBoxLayout(caBox);
     auto* presetRow = new QHBoxLayout;
     presetRow->addWidget(new QLabel("Preset"));
-    presetRow->addWidget(presetBox, 1);
+    presetRow->addWidget(presetBox_, 1);
     caLayout->addLayout(presetRow);
     auto* primaryRow = new QHBoxLayout;
     primaryRow->addWidget(new QLabel("Primary"));
@@ -240,11 +318,19 @@ StudyView::StudyView(QWidget* parent) : QWidget(parent) {
     caLayout->addWidget(map_, 1);
     left->addWidget(caBox, 1);
     auto* policyRow = new QHBoxLayout;
-    policyRow->addWidget(new QLabel("BR phase"));
+    policyRow->addWidget(overrideBox_);
     policyRow->addWidget(phaseSlider_, 1);
     policyRow->addWidget(phaseLabel_);
     left->addLayout(policyRow);
     left->addWidget(complianceLabel_);
+    auto* compareRow = new QHBoxLayout;
+    compareRow->addWidget(comparison_, 1);
+    auto* compareButtons = new QVBoxLayout;
+    compareButtons->addWidget(addButton);
+    compareButtons->addWidget(clearButton);
+    compareButtons->addStretch();
+    compareRow->addLayout(compareButtons);
+    left->addLayout(compareRow);
     auto* runRow = new QHBoxLayout;
     runRow->addWidget(new QLabel("Victims"));
     runRow->addWidget(victimsBox_);
@@ -258,12 +344,23 @@ StudyView::StudyView(QWidget* parent) : QWidget(parent) {
     leftWidget->setLayout(left);
     leftWidget->setFixedWidth(520);
     auto* right = new QVBoxLayout;
-    right->addWidget(charts_, 1);
+    right->addWidget(charts_, 3);
+    right->addWidget(notesLabel_);
+    right->addWidget(results_, 1);
     right->addWidget(exportButton, 0, Qt::AlignRight);
     auto* layout = new QHBoxLayout(this);
-    layout->addWidget(leftWidget);
+    // On a short screen the controls scroll instead of making the window taller.
+    auto* leftScroll = new QScrollArea;
+    leftScroll->setWidget(leftWidget);
+    leftScroll->setWidgetResizable(true);
+    leftScroll->setFrameShape(QFrame::NoFrame);
+    leftScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    leftScroll->setFixedWidth(520 + leftScroll->verticalScrollBar()->sizeHint().width());
+    layout->addWidget(leftScroll);
     layout->addLayout(right, 1);
-    setPhaseIndex(phaseSlider_->value());
+    policy_ = brPhases().back();
+    phaseLabel_->setText(QString::fromStdString(policy_.phase));
+    updateConfiguration();
 }
 
 StudyView::~StudyView() {
@@ -293,9 +390,10 @@ void StudyView::loadTopology(const QString& path) {
             topologyPath_ = path;
             syntheticTopology_.reset();
             topologyLabel_->setText(QString("%1: %2 ASes, %3 links")
-                                        .arg(path)
+                                        .arg(QFileInfo(path).fileName())
                                         .arg(graph_->nodeCount())
                                         .arg(graph_->linkCount()));
+            topologyLabel_->setToolTip(path);
             remember(path);
         });
 }
@@ -365,18 +463,101 @@ void StudyView::setRemotes(const QStringList& ids) {
 }
 
 void StudyView::setPrimary(const QString& id) {
-    primaryBox_->setCurrentText(id);
+    primaryBox_->setCurrentText(id.isEmpty() ? QString(kNoPrimary) : id);
+}
+
+bool StudyView::choosePreset(const QString& name) {
+    if (!CaConfigurationReader::isPreset(name.toStdString())) {
+        preset_.reset();
+        presetBox_->setCurrentIndex(0);
+        updateConfiguration();
+        return false;
+    }
+    CaConfiguration preset = CaConfigurationReader::preset(
+        name.toStdString(), PerspectiveCatalogReader::builtIn(), today());
+    QStringList remotes;
+    for (const Perspective& remote : preset.remotes) {
+        remotes << QString::fromStdString(remote.id);
+    }
+    preset_ = preset;
+    presetBox_->setCurrentText(name);
+    {
+        QSignalBlocker blocker(primaryBox_);
+        setPrimary(preset.primary ? QString::fromStdString(preset.primary->id) : QString());
+    }
+    setRemotes(remotes);
+    return true;
+}
+
+void StudyView::useOwnPolicies() {
+    overrideBox_->setChecked(false);
+}
+
+bool StudyView::overridesPolicies() const {
+    return overrideBox_->isChecked();
+}
+
+QString StudyView::configurationName() const {
+    return QString::fromStdString(configuration().name);
+}
+
+void StudyView::addToComparison() {
+    CaConfiguration ca = configuration();
+    std::string name = ca.name;
+    for (int copy = 2;; ++copy) {
+        const bool taken =
+            std::any_of(compared_.begin(), compared_.end(),
+                        [&](const CaConfiguration& other) { return other.name == name; });
+        if (!taken) {
+            break;
+        }
+        name = ca.name + " #" + std::to_string(copy);
+    }
+    ca.name = name;
+    compared_.push_back(ca);
+    comparison_->addItem(
+        QString("%1 — %2 remotes, own rule %3")
+            .arg(QString::fromStdString(ca.name))
+            .arg(ca.remotes.size())
+            .arg(QString::fromStdString(ca.policy ? ca.policy->label() : std::string("none"))));
+}
+
+void StudyView::clearComparison() {
+    compared_.clear();
+    comparison_->clear();
+}
+
+QStringList StudyView::comparedNames() const {
+    QStringList names;
+    for (const CaConfiguration& ca : compared_) {
+        names << QString::fromStdString(ca.name);
+    }
+    return names;
+}
+
+QString StudyView::statusHint() const {
+    if (!graph_) {
+        return "Study: load a CAIDA file or build a synthetic Internet, choose a preset or "
+               "perspectives, then Run study (Ctrl+R).";
+    }
+    return "Study: add configurations to the comparison to run them side by side; each runs "
+           "under its own rule unless one BR phase is applied to all.";
 }
 
 void StudyView::setPhaseIndex(int index) {
     const auto phases = brPhases();
     index = std::clamp(index, 0, static_cast<int>(phases.size()) - 1);
     if (phaseSlider_->value() != index) {
+        QSignalBlocker blocker(phaseSlider_);
         phaseSlider_->setValue(index);
     }
     policy_ = phases[static_cast<std::size_t>(index)];
     phaseLabel_->setText(QString::fromStdString(policy_.phase));
-    updateConfiguration();
+    if (!overrideBox_->isChecked()) {
+        overrideBox_->setChecked(true);  // updates the configuration
+    } else {
+        updateConfiguration();
+    }
 }
 
 void StudyView::setSampleSizes(int victims, int adversaries) {
@@ -387,7 +568,6 @@ void StudyView::setSampleSizes(int victims, int adversaries) {
 CaConfiguration StudyView::configuration() const {
     const PerspectiveCatalog& catalog = PerspectiveCatalogReader::builtIn();
     CaConfiguration ca;
-    ca.name = "gui";
     if (const Perspective* primary = catalog.find(primaryBox_->currentText().toStdString())) {
         ca.primary = *primary;
     }
@@ -397,21 +577,42 @@ CaConfiguration StudyView::configuration() const {
             ca.remotes.push_back(*catalog.find(item->data(Qt::UserRole).toString().toStdString()));
         }
     }
+    if (preset_) {
+        const bool samePrimary = (ca.primary.has_value() == preset_->primary.has_value()) &&
+                                 (!ca.primary || ca.primary->id == preset_->primary->id);
+        const bool unchanged = samePrimary && idsOf(ca.remotes) == idsOf(preset_->remotes);
+        ca.name = preset_->name + (unchanged ? "" : " (edited)");
+        ca.description = preset_->description;
+        ca.policy = preset_->policy;
+    } else {
+        ca.name = "own configuration";
+        ca.policy = brInForceToday();
+    }
     return ca;
 }
 
+QuorumPolicy StudyView::effectivePolicy(const CaConfiguration& ca) const {
+    if (overridesPolicies() || !ca.policy) {
+        return policy_;
+    }
+    return *ca.policy;
+}
+
 QString StudyView::policyText() const {
-    return QString::fromStdString(policy_.label());
+    const CaConfiguration ca = configuration();
+    const QString label = QString::fromStdString(effectivePolicy(ca).label());
+    return overridesPolicies() ? label : "its own rule, " + label;
 }
 
 QString StudyView::complianceText() const {
     const CaConfiguration ca = configuration();
-    const auto violations = ComplianceChecker::check(ca, policy_);
+    const QuorumPolicy policy = effectivePolicy(ca);
+    const auto violations = ComplianceChecker::check(ca, policy);
     if (violations.empty()) {
         return QString("Compliant with %1: %2 remotes, quorum %3.")
             .arg(policyText())
             .arg(ca.remotes.size())
-            .arg(policy_.requiredCorroborations(static_cast<int>(ca.remotes.size())));
+            .arg(policy.requiredCorroborations(static_cast<int>(ca.remotes.size())));
     }
     QStringList lines;
     for (const auto& violation : violations) {
@@ -430,9 +631,10 @@ void StudyView::updateConfiguration() {
     }
     const QString text = complianceText();
     const bool compliant = text.startsWith("Compliant");
-    complianceLabel_->setText(
-        QString("<span style='color:%1'>%2</span>")
-            .arg(compliant ? "#007a4d" : "#b04000", text.toHtmlEscaped().replace("\n", "<br>")));
+    complianceLabel_->setText(QString("<b>%1</b><br><span style='color:%2'>%3</span>")
+                                  .arg(QString::fromStdString(ca.name).toHtmlEscaped(),
+                                       compliant ? "#007a4d" : "#b04000",
+                                       text.toHtmlEscaped().replace("\n", "<br>")));
 }
 
 bool StudyView::startStudy() {
@@ -440,10 +642,9 @@ bool StudyView::startStudy() {
         emit failed(graph_ ? "A task is already running." : "Load a topology first.");
         return false;
     }
-    const CaConfiguration ca = configuration();
-    if (!ca.primary) {
-        emit failed("Choose a primary perspective.");
-        return false;
+    std::vector<CaConfiguration> cas = compared_;
+    if (cas.empty()) {
+        cas.push_back(configuration());
     }
     joinWorker();
     auto scenario = std::make_shared<Scenario>();
@@ -453,8 +654,21 @@ bool StudyView::startStudy() {
     scenario->seed = 1;
     scenario->attacks = {AttackType::EquallySpecific, AttackType::Subprefix};
     scenario->prefixLengths = {22};
-    scenario->cas = {ca};
-    scenario->policies = {{policy_, "br@" + policy_.phase}};
+    scenario->cas = cas;
+    compliance_.clear();
+    for (const CaConfiguration& ca : cas) {
+        QStringList problems;
+        for (const ComplianceViolation& violation :
+             ComplianceChecker::check(ca, effectivePolicy(ca))) {
+            problems << QString::fromStdString(violation.message);
+        }
+        compliance_[ca.name] = problems;
+    }
+    if (overridesPolicies()) {
+        scenario->policies = {{policy_, policy_.label()}};
+    } else {
+        scenario->policies = {{std::nullopt, "own"}};
+    }
     scenario->rovSettings = {RovSetting{}};
     scenario->rovSettings[0].label = "none";
     scenario->victims.kind = AsSelection::Kind::Sample;
@@ -474,8 +688,12 @@ bool StudyView::startStudy() {
         QString error;
         bool completed = false;
         Summary summary;
+        QStringList skipped;
         try {
             StudySession session(*scenario, graph, 16);
+            for (const std::string& note : session.runner().skipped()) {
+                skipped << QString::fromStdString(note);
+            }
             const std::uint64_t total = session.plan().shardCount();
             completed = session.run(
                 std::max(1u, std::thread::hardware_concurrency()),
@@ -492,8 +710,12 @@ bool StudyView::startStudy() {
         } catch (const std::exception& failure) {
             error = QString::fromStdString(failure.what());
         }
-        QMetaObject::invokeMethod(this, [this, completed, summary, error] {
+        QMetaObject::invokeMethod(this, [this, completed, summary, error, skipped] {
             finished_ = true;
+            skipped_ = skipped;
+            notes_ = skipped.isEmpty() ? QStringList()
+                                       : QStringList{"Not evaluated: " + skipped.join("; ")};
+            notesLabel_->setText(notes_.join("\n"));
             runButton_->setEnabled(true);
             loadButton_->setEnabled(true);
             generateButton_->setEnabled(true);
@@ -515,6 +737,8 @@ void StudyView::cancelStudy() {
 }
 
 bool StudyView::openResults(const QString& folder) {
+    compliance_.clear();  // a results folder records no configurations
+    notes_.clear();
     try {
         summary_ = SummaryReader::readFile(folder.toStdString() + "/summary.json");
     } catch (const InputError& error) {
@@ -536,8 +760,57 @@ void StudyView::showSummary() {
         auto* view = new QChartView(chart.build());
         view->setRenderHint(QPainter::Antialiasing);
         view->setProperty("stem", QString::fromStdString(chart.stem));
-        QString title = QString::fromStdString(chart.stem);
-        charts_->addTab(view, title.replace('_', ' '));
+        const int index = charts_->addTab(view, chartTitle(chart.stem));
+        charts_->setTabToolTip(index, QString::fromStdString(chart.stem));
+    }
+    showResultsTable();
+}
+
+QString StudyView::notesText() const {
+    return notesLabel_->text();
+}
+
+void StudyView::showResultsTable() {
+    results_->setRowCount(0);
+    QStringList notes = notes_;
+    for (const SummaryGroup& group : summary_.groups) {
+        // An empty bar would read as "safe": say when nobody, the owner included, is issued.
+        if (group.trials > 0 && group.attackerSuccesses == 0 && group.legitimateBlockedRate >= 1) {
+            notes << QString(
+                         "%1 under %2, %3: no certificate is issued to anyone, the domain's "
+                         "owner included (0% success, owner blocked in every attempt).")
+                         .arg(QString::fromStdString(group.ca),
+                              QString::fromStdString(group.policy),
+                              QString::fromStdString(group.attack));
+        }
+    }
+    notesLabel_->setText(notes.join("\n"));
+    for (const SummaryGroup& group : summary_.groups) {
+        const int row = results_->rowCount();
+        results_->insertRow(row);
+        const QStringList cells = {QString::fromStdString(group.ca),
+                                   QString::fromStdString(group.policy),
+                                   QString::fromStdString(group.attack),
+                                   QString::number(group.trials),
+                                   percent(group.attackerSuccessRate),
+                                   percent(group.ci95Low) + " – " + percent(group.ci95High),
+                                   percent(group.legitimateBlockedRate)};
+        for (int column = 0; column < cells.size(); ++column) {
+            auto* item = new QTableWidgetItem(cells[column]);
+            if (column >= 3) {
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            }
+            results_->setItem(row, column, item);
+        }
+        const auto checked = compliance_.find(group.ca);
+        if (checked != compliance_.end()) {
+            auto* item = new QTableWidgetItem(checked->second.isEmpty() ? "yes" : "no");
+            item->setToolTip(checked->second.isEmpty() ? "Meets its rule's perspective rules"
+                                                       : "• " + checked->second.join("\n• "));
+            item->setForeground(checked->second.isEmpty() ? QColor(0x00, 0x7a, 0x4d)
+                                                          : QColor(0xb0, 0x40, 0x00));
+            results_->setItem(row, 7, item);
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 #include <QWidget>
 #include <atomic>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <thread>
@@ -16,6 +17,7 @@
 
 class QChart;
 class QChartView;
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -26,12 +28,15 @@ class QScatterSeries;
 class QSlider;
 class QSpinBox;
 class QTabWidget;
+class QTableWidget;
 
 namespace mpicsim::gui {
 
-// Interactive studies: load a topology off the UI thread, build a CA configuration from the
-// perspective catalog (checked live against the 500 km and RIR rules), pick a BR phase, run a
-// study on a worker thread with progress and Cancel, and see the same charts as `mpicsim plot`.
+// Interactive studies: load a topology off the UI thread, build CA configurations from presets
+// or the perspective catalog (checked live against the 500 km and RIR rules), compare several
+// in one run, each under its own quorum rule unless the user applies one BR phase to all, on a
+// worker thread with progress and Cancel, and see the same charts as `mpicsim plot` with a table
+// of attacker success (95% interval) and blocked legitimate issuance.
 class StudyView : public QWidget {
     Q_OBJECT
 
@@ -45,8 +50,20 @@ class StudyView : public QWidget {
     void generateTopology(int ases, quint64 seed);
     bool topologyReady() const { return graph_ != nullptr; }
     void setRemotes(const QStringList& ids);
-    void setPrimary(const QString& id);
-    void setPhaseIndex(int index);  // 0 .. number of BR phases - 1
+    void setPrimary(const QString& id);  // empty: no primary
+    // Loads a preset of topology_data/ca-presets.json: its perspectives and its own rule.
+    bool choosePreset(const QString& name);
+    // Applies the BR phase (0 .. number of BR phases - 1) to every configuration of the study.
+    void setPhaseIndex(int index);
+    // Lets every configuration run under its own rule (a preset's, or the BR phase in force
+    // today for one built by hand); the default.
+    void useOwnPolicies();
+    bool overridesPolicies() const;
+    // Adds the configuration being edited to the comparison; a study runs every configuration of
+    // the comparison side by side (the one being edited alone when the comparison is empty).
+    void addToComparison();
+    void clearComparison();
+    QStringList comparedNames() const;
     void setSampleSizes(int victims, int adversaries);
     bool startStudy();  // false when no topology or no valid configuration
     void cancelStudy();
@@ -56,6 +73,14 @@ class StudyView : public QWidget {
 
     QString complianceText() const;
     QString policyText() const;
+    // The name the configuration being edited runs under: its preset's, "(edited)" after a change.
+    QString configurationName() const;
+    QString statusHint() const;
+    // What the last study could not evaluate (e.g. a quorum impossible with zero remotes).
+    QStringList skippedCombinations() const { return skipped_; }
+    QTableWidget* resultsTable() { return results_; }
+    // The notes under the charts: combinations not evaluated, results nobody is issued in.
+    QString notesText() const;
     const Summary& summary() const { return summary_; }
     QTabWidget* charts() { return charts_; }
     QStringList recentFiles() const { return recent_; }
@@ -68,8 +93,11 @@ class StudyView : public QWidget {
 
   private:
     CaConfiguration configuration() const;
+    // The rule a configuration is checked and run under.
+    QuorumPolicy effectivePolicy(const CaConfiguration& ca) const;
     void updateConfiguration();
     void showSummary();
+    void showResultsTable();
     void joinWorker();
     void remember(const QString& path);
     // Builds a graph on a worker thread, then runs onLoaded on the UI thread (graph_ is set).
@@ -80,7 +108,12 @@ class StudyView : public QWidget {
     QString topologyPath_;
     std::optional<Scenario::SyntheticTopology> syntheticTopology_;
     Summary summary_;
-    QuorumPolicy policy_;
+    QuorumPolicy policy_;  // the BR phase of the slider
+    std::optional<CaConfiguration> preset_;
+    std::vector<CaConfiguration> compared_;
+    QStringList skipped_;
+    QStringList notes_;                              // what the last study could not evaluate
+    std::map<std::string, QStringList> compliance_;  // per configuration of the last study
     QStringList recent_;
 
     std::thread worker_;
@@ -95,6 +128,11 @@ class StudyView : public QWidget {
     QListWidget* catalogList_ = nullptr;
     QChartView* map_ = nullptr;
     QScatterSeries* selectedSeries_ = nullptr;
+    QComboBox* presetBox_ = nullptr;
+    QCheckBox* overrideBox_ = nullptr;
+    QListWidget* comparison_ = nullptr;
+    QTableWidget* results_ = nullptr;
+    QLabel* notesLabel_ = nullptr;  // skipped combinations and results an empty bar hides
     QSlider* phaseSlider_ = nullptr;
     QLabel* phaseLabel_ = nullptr;
     QLabel* complianceLabel_ = nullptr;

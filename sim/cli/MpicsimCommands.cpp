@@ -2,6 +2,7 @@
 
 #include "CheckCaCommand.hpp"
 #include "GenerateTopologyCommand.hpp"
+#include "OptimizeCommand.hpp"
 #include "ResilienceCommand.hpp"
 #include "RoutesCommand.hpp"
 #include "RunCommand.hpp"
@@ -50,6 +51,23 @@ CommandTable MpicsimCommands::table(const std::optional<Charts>& charts) {
                  return std::vector<std::filesystem::path>{};
              };
              return RunCommand::run(arguments, out, err, noteOnly);
+         }});
+    table.add(
+        {"optimize",
+         "the perspective placement that minimises attacker success, from an outcome matrix",
+         &OptimizeCommand::usage,
+         [charts](const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err) {
+             return OptimizeCommand::run(
+                 arguments, out, err,
+                 charts ? charts->optimizePlotter : OptimizeCommand::Plotter());
+         }});
+    table.add(
+        {"quorum-sweep", "the quorum trade-off explorer: attacker success against blocked issuance",
+         &QuorumSweepCommand::usage,
+         [charts](const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err) {
+             return QuorumSweepCommand::run(
+                 arguments, out, err,
+                 charts ? charts->quorumPlotter : QuorumSweepCommand::Plotter());
          }});
     table.add({"plot", "redraw a results directory's charts from its summary.json",
                charts ? charts->plotUsage : &plotUsageWithoutCharts,

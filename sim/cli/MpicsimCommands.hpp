@@ -5,6 +5,8 @@
 #include <string>
 
 #include "CommandTable.hpp"
+#include "OptimizeCommand.hpp"
+#include "QuorumSweepCommand.hpp"
 #include "mpicsim/study/StudySession.hpp"
 
 namespace mpicsim::cli {
@@ -18,6 +20,8 @@ class MpicsimCommands {
         StudySession::Plotter plotter;  // draws a finished study's charts (`run`)
         std::function<std::string()> plotUsage;
         CommandTable::RunFunction plot;
+        QuorumSweepCommand::Plotter quorumPlotter;  // the trade-off explorer's charts
+        OptimizeCommand::Plotter optimizePlotter;   // the placement optimizer's charts
     };
 
     static CommandTable table(const std::optional<Charts>& charts);

@@ -93,17 +93,22 @@ class ProgressBar {
     std::chrono::steady_clock::time_point lastDrawn_{};
 };
 
+// Above this many trials a run keeps no trials.csv unless asked to.
+constexpr std::uint64_t kLargestStudyWithTrialsByDefault = 1'000'000;
+
 }  // namespace
 
 const char* RunCommand::usage() {
     return "usage: mpicsim run SCENARIO.json --out DIR [--threads N] [--resume] [--no-plots]\n"
-           "         [--catalog FILE] [--strict]\n"
+           "         [--trials none|csv] [--catalog FILE] [--strict]\n"
            "Runs the study a scenario file describes (see scenarios/README.md). Trials stream to\n"
            "DIR/trials.csv; an interrupted run (Ctrl-C, or even kill -9) continues with --resume\n"
            "and ends with the same files as an uninterrupted one. DIR/summary.csv, summary.json\n"
            "and plots/ are written at the end. --threads defaults to every core; the results do\n"
-           "not depend on it. ASes of ROV lists and weight files that the topology lacks are left\n"
-           "out with a warning (recorded in DIR/manifest.json); --strict makes them errors.\n";
+           "not depend on it. --trials none keeps no per-trial file (the summary is checkpointed\n"
+           "every 2 s instead); it is the default above 1,000,000 trials. ASes of ROV lists and\n"
+           "weight files that the topology lacks are left out with a warning (recorded in\n"
+           "DIR/manifest.json); --strict makes them errors.\n";
 }
 
 int RunCommand::run(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err,
@@ -114,7 +119,7 @@ int RunCommand::run(const std::vector<std::string>& arguments, std::ostream& out
         }
         const std::filesystem::path scenarioPath = arguments[0];
         const CommandLine line({arguments.begin() + 1, arguments.end()},
-                               {"--out", "--threads", "--catalog"},
+                               {"--out", "--threads", "--catalog", "--trials"},
                                {"--resume", "--no-plots", "--strict"});
         const std::filesystem::path outDir = line.required("--out");
         const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
@@ -139,8 +144,21 @@ int RunCommand::run(const std::vector<std::string>& arguments, std::ostream& out
         for (const std::string& note : session.runner().skipped()) {
             err << "mpicsim run: note: skipped " << note << "\n";
         }
+        std::optional<bool> keepTrials;
+        if (line.value("--trials")) {
+            keepTrials = line.choice("--trials", {"none", "csv"}, "csv") == "csv";
+        } else if (line.flag("--resume")) {
+            keepTrials = ProgressJournal::keptTrials(outDir);
+        }
+        if (!keepTrials) {
+            keepTrials = session.plan().unitCount() <= kLargestStudyWithTrialsByDefault;
+            if (!*keepTrials) {
+                err << "mpicsim run: note: " << session.plan().unitCount()
+                    << " trials: no trials.csv is kept (give --trials csv to keep one)\n";
+            }
+        }
         try {
-            session.openOutput(outDir, line.flag("--resume"));
+            session.openOutput(outDir, line.flag("--resume"), *keepTrials);
         } catch (const ProgressJournal::Refused& refusal) {
             throw UsageError(refusal.what());
         }

@@ -8,15 +8,18 @@
 #if MPICSIM_WITH_CHARTS
 #include "PlotCommand.hpp"
 #include "mpicsim/analysis/ChartFiles.hpp"
+#include "mpicsim/analysis/OptimizationCharts.hpp"
+#include "mpicsim/analysis/QuorumSweepCharts.hpp"
 #endif
 
 namespace {
 
 std::optional<mpicsim::cli::MpicsimCommands::Charts> charts() {
 #if MPICSIM_WITH_CHARTS
-    return mpicsim::cli::MpicsimCommands::Charts{&mpicsim::ChartFiles::writeAll,
-                                                 &mpicsim::cli::PlotCommand::usage,
-                                                 &mpicsim::cli::PlotCommand::run};
+    return mpicsim::cli::MpicsimCommands::Charts{
+        &mpicsim::ChartFiles::writeAll, &mpicsim::cli::PlotCommand::usage,
+        &mpicsim::cli::PlotCommand::run, &mpicsim::QuorumSweepCharts::writeAll,
+        &mpicsim::OptimizationCharts::writeAll};
 #else
     return std::nullopt;
 #endif

@@ -27,15 +27,23 @@ std::string utcNow() {
 }  // namespace
 
 ProgressJournal::ProgressJournal(const std::filesystem::path& directory, bool resume,
-                                 nlohmann::json freshManifest)
+                                 nlohmann::json freshManifest, bool keepTrials)
     : directory_(directory),
       trialsPath_(directory / "trials.csv"),
       progressPath_(directory / "progress.json"),
-      manifestPath_(directory / "manifest.json") {
+      manifestPath_(directory / "manifest.json"),
+      keepTrials_(keepTrials),
+      lastCheckpoint_(std::chrono::steady_clock::now()) {
     std::filesystem::create_directories(directory_);
-    if (!std::filesystem::exists(trialsPath_)) {
+    if (!std::filesystem::exists(trialsPath_) && !std::filesystem::exists(progressPath_)) {
         manifest_ = std::move(freshManifest);
         manifest_["started_at"] = utcNow();
+        if (!keepTrials_) {
+            manifest_["trials"] = "none";
+            writeProgress();
+            return;
+        }
+        manifest_["trials"] = "csv";
         std::ofstream(trialsPath_, std::ios::binary | std::ios::trunc) << TrialsCsv::header();
         validBytes_ = TrialsCsv::header().size();
         writeProgress();
@@ -53,7 +61,18 @@ ProgressJournal::ProgressJournal(const std::filesystem::path& directory, bool re
             throw Refused("cannot resume: the scenario or the topology changed since the run in " +
                           directory_.string() + " started");
         }
+        const bool startedWithTrials = manifest_.value("trials", "csv") != "none";
+        if (startedWithTrials != keepTrials_) {
+            throw Refused("cannot resume: the run in " + directory_.string() +
+                          " was started with --trials " + (startedWithTrials ? "csv" : "none"));
+        }
         shardsDone_ = progress.at("shards_done").get<std::uint64_t>();
+        if (!keepTrials_) {
+            summaryState_ = progress.at("summary_state").get<std::string>();
+            manifest_["resumed_at"].push_back(utcNow());
+            resumed_ = true;
+            return;
+        }
         validBytes_ = progress.at("bytes").get<std::uint64_t>();
     } catch (const nlohmann::json::exception& error) {
         throw InputError(directory_.string(), 0,
@@ -70,6 +89,18 @@ ProgressJournal::ProgressJournal(const std::filesystem::path& directory, bool re
     resumed_ = true;
 }
 
+std::optional<bool> ProgressJournal::keptTrials(const std::filesystem::path& directory) {
+    const std::filesystem::path manifest = directory / "manifest.json";
+    if (!std::filesystem::exists(manifest)) {
+        return std::nullopt;
+    }
+    try {
+        return nlohmann::json::parse(InputFile::read(manifest)).value("trials", "csv") != "none";
+    } catch (const nlohmann::json::exception& error) {
+        throw InputError(manifest.string(), 0, std::string("unreadable: ") + error.what());
+    }
+}
+
 ProgressJournal::~ProgressJournal() {
     if (trials_ != nullptr) {
         std::fclose(trials_);
@@ -80,6 +111,9 @@ void ProgressJournal::begin(std::size_t threads) {
     manifest_["threads"] = threads;
     manifest_["status"] = "running";
     writeManifest();
+    if (!keepTrials_) {
+        return;
+    }
     trials_ = std::fopen(trialsPath_.c_str(), "ab");
     if (trials_ == nullptr) {
         throw InputError(trialsPath_.string(), 0, "cannot open for appending");
@@ -87,6 +121,10 @@ void ProgressJournal::begin(std::size_t threads) {
 }
 
 void ProgressJournal::append(std::span<const TrialRecord> records) {
+    if (!keepTrials_) {
+        ++shardsDone_;
+        return;
+    }
     rows_.clear();
     TrialsCsv::appendRows(records, rows_);
     if (std::fwrite(rows_.data(), 1, rows_.size(), trials_) != rows_.size() ||
@@ -114,7 +152,25 @@ void ProgressJournal::writeManifest() const {
     DurableFile::write(manifestPath_, manifest_.dump(2) + "\n");
 }
 
+bool ProgressJournal::checkpointDue() const {
+    return !keepTrials_ &&
+           std::chrono::steady_clock::now() - lastCheckpoint_ >= kCheckpointInterval;
+}
+
+void ProgressJournal::checkpoint(const std::string& summaryState) {
+    summaryState_ = summaryState;
+    writeProgress();
+    lastCheckpoint_ = std::chrono::steady_clock::now();
+}
+
 void ProgressJournal::writeProgress() const {
+    if (!keepTrials_) {
+        DurableFile::write(progressPath_, nlohmann::json({{"shards_done", shardsDone_},
+                                                          {"summary_state", summaryState_}})
+                                                  .dump() +
+                                              "\n");
+        return;
+    }
     DurableFile::write(
         progressPath_,
         nlohmann::json({{"shards_done", shardsDone_}, {"bytes", validBytes_}}).dump() + "\n");

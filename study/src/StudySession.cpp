@@ -113,13 +113,19 @@ nlohmann::json StudySession::freshManifest() {
     return manifest;
 }
 
-void StudySession::openOutput(const std::filesystem::path& directory, bool resume) {
+void StudySession::openOutput(const std::filesystem::path& directory, bool resume,
+                              bool keepTrials) {
     if (!file_) {
         throw std::logic_error("StudySession: an output folder needs a scenario file");
     }
-    journal_ = std::make_unique<ProgressJournal>(directory, resume, freshManifest());
+    journal_ = std::make_unique<ProgressJournal>(directory, resume, freshManifest(), keepTrials);
     shardsDone_ = journal_->shardsDone();
-    if (journal_->resumed()) {
+    if (journal_->resumed() && !keepTrials) {
+        if (shardsDone_ > 0) {
+            summary_->restoreState(journal_->resumedSummaryState(),
+                                   (directory / "progress.json").string());
+        }
+    } else if (journal_->resumed()) {
         // The shards done before the interruption are summarised from what the journal kept.
         TrialsCsv::readFile(journal_->trialsPath(),
                             [&](const TrialRecord& record) { summary_->add(record); });
@@ -135,10 +141,13 @@ bool StudySession::run(std::size_t threads, const ProgressHandler& onShardDone,
         shardsDone_ = runner_->run(
             threads, shardsDone_,
             [&](std::uint64_t shard, std::span<const TrialRecord> records) {
+                summary_->add(records);
                 if (journal_) {
                     journal_->append(records);
+                    if (journal_->checkpointDue()) {
+                        journal_->checkpoint(summary_->state());
+                    }
                 }
-                summary_->add(records);
                 if (onShardDone) {
                     onShardDone(shard + 1);
                 }
@@ -152,6 +161,9 @@ bool StudySession::run(std::size_t threads, const ProgressHandler& onShardDone,
     }
     const bool complete = shardsDone_ == plan_->shardCount();
     if (journal_) {
+        if (!journal_->keepsTrials()) {
+            journal_->checkpoint(summary_->state());
+        }
         journal_->end(complete);
     }
     return complete;

@@ -17,7 +17,7 @@ struct ExperimentRunner::Workspace {
 };
 
 ExperimentRunner::ExperimentRunner(const AsGraph& graph, const Scenario& scenario,
-                                   const TrialPlan& plan)
+                                   const TrialPlan& plan, Propagation propagation)
     : graph_(graph), scenario_(scenario), plan_(plan), ranking_(graph, scenario.tieBreak) {
     for (std::size_t c = 0; c < scenario.cas.size(); ++c) {
         const CaConfiguration& ca = scenario.cas[c];
@@ -86,6 +86,20 @@ ExperimentRunner::ExperimentRunner(const AsGraph& graph, const Scenario& scenari
         block.remotes = ca.remotes.size();
         perspectiveCount_ += placed_[c].size();
     }
+    if (propagation == Propagation::Scoped) {
+        std::vector<NodeIndex> observed;
+        for (const std::vector<PlacedPerspective>& perspectives : placed_) {
+            for (const PlacedPerspective& perspective : perspectives) {
+                if (!perspective.hasOwnNode()) {
+                    observed.push_back(perspective.hostNode());
+                }
+                for (const auto& [neighbour, role] : perspective.attachments()) {
+                    observed.push_back(neighbour);
+                }
+            }
+        }
+        scope_ = std::make_unique<PropagationScope>(graph, std::move(observed));
+    }
     for (const RovDeployment& rov : plan.rovDeployments()) {
         propagators_.push_back(std::make_unique<Propagator>(graph, ranking_, rov));
         observers_.emplace_back(rov);
@@ -102,7 +116,11 @@ void ExperimentRunner::computeTrial(std::uint64_t index, Workspace& workspace,
     attack.victim = unit.victim;
     attack.attacker = unit.adversary;
     attack.victimPrefixLength = scenario_.prefixLengths[unit.prefixIndex];
-    propagators_[unit.rovIndex]->run(attack, workspace.routing, workspace.propagation);
+    if (scope_) {
+        propagators_[unit.rovIndex]->run(attack, *scope_, workspace.routing, workspace.propagation);
+    } else {
+        propagators_[unit.rovIndex]->run(attack, workspace.routing, workspace.propagation);
+    }
 
     record.rovIndex = unit.rovIndex;
     record.rovLabel = scenario_.rovSettings[unit.rovIndex].label;

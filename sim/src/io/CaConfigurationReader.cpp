@@ -15,6 +15,10 @@ using detail::JsonFields;
 
 const char* const kPresetsSource = "topology_data/ca-presets.json";
 
+}  // namespace
+
+namespace detail {
+
 Perspective resolvePerspective(const nlohmann::json& value, const std::string& pointer,
                                const std::string& source, const PerspectiveCatalog& catalog) {
     if (value.is_string()) {
@@ -37,10 +41,6 @@ Perspective resolvePerspective(const nlohmann::json& value, const std::string& p
                          ": expected a catalog id (string) or a perspective object, got " +
                          JsonFields::typeName(value) + " " + JsonFields::shortDump(value));
 }
-
-}  // namespace
-
-namespace detail {
 
 QuorumPolicy parsePolicy(const nlohmann::json& value, const std::string& pointer,
                          const std::string& source, std::chrono::year_month_day today,

@@ -38,7 +38,7 @@ class ScenarioParser {
         const JsonFields root(document, "", source_);
         root.allowOnly({"name", "description", "topology", "seed", "tie_break", "method", "attacks",
                         "prefix_length", "ca_configurations", "policies", "br_dates", "rov",
-                        "victims", "adversaries"});
+                        "victims", "adversaries", "optimize", "sweep"});
         Scenario scenario;
         scenario.name = root.requiredString("name");
         scenario.description = root.optionalString("description").value_or("");

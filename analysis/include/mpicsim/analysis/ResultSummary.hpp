@@ -28,6 +28,13 @@ class ResultSummary {
     void add(std::span<const TrialRecord> records);
     Summary summary() const;
 
+    // Everything added so far, as JSON, and the inverse: a run that keeps no trials.csv
+    // checkpoints it to resume from. The state holds one tally per group and per victim in a
+    // group (never per trial): its size is bounded by groups × victims, whatever the number of
+    // adversaries. restoreState throws InputError (naming `source`) on a malformed state.
+    std::string state() const;
+    void restoreState(std::string_view state, const std::string& source);
+
     // Reads trials.csv (see TrialsCsv); throws InputError naming the file and line.
     static Summary fromTrialsCsv(const std::filesystem::path& trials,
                                  const SummaryContext& context);
@@ -46,9 +53,17 @@ class ResultSummary {
     // (ca, policy, attack, rov, prefix length) -> index into groups_
     using GroupKey = std::tuple<std::string, std::string, std::string, std::string, int>;
 
+    // (combination within the record, ROV index, attack, prefix length) -> index into groups_:
+    // records of one study list their verdicts in the same order, so this finds a group
+    // without comparing names.
+    using FastKey = std::tuple<std::size_t, std::uint32_t, int, int>;
+
+    std::size_t groupOf(const TrialRecord& record, std::size_t verdictIndex);
+
     SummaryContext context_;
     std::vector<GroupTally> groups_;
     std::map<GroupKey, std::size_t, std::less<>> groupIndex_;
+    std::map<FastKey, std::size_t> fastIndex_;
 };
 
 }  // namespace mpicsim

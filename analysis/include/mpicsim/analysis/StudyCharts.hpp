@@ -10,8 +10,8 @@
 namespace mpicsim {
 
 // The charts of a study, built from its summary; the CLI's `mpicsim run`/`plot` and the GUI
-// use the same builders. Each chart is drawn for one attack, at the summary's first ROV setting
-// and prefix length unless the chart's axis is that setting.
+// use the same builders. Charts are drawn per attack and ROV setting, at the summary's first
+// prefix length; rates carry Wilson 95% whiskers.
 class StudyCharts {
   public:
     struct Chart {
@@ -19,14 +19,17 @@ class StudyCharts {
         std::function<QChart*()> build;  // caller owns the chart
     };
 
-    // Every chart the summary supports: success by configuration and the resilience CDF per
-    // attack; success against the number of remotes when there are two or more remote counts;
-    // success against ROV adoption when there are two or more ROV settings.
+    // Every chart the summary supports: per attack and ROV setting, attacker success and
+    // blocked issuance by configuration, and the resilience CDF; per attack, success against ROV
+    // adoption when there are two or more ROV settings. (Success against the quorum is the
+    // quorum trade-off explorer's, `mpicsim quorum-sweep`.)
     static std::vector<Chart> available(const Summary& summary);
 
-    static QChart* successByConfiguration(const Summary& summary, const std::string& attack);
-    static QChart* resilienceCdf(const Summary& summary, const std::string& attack);
-    static QChart* successVsQuorum(const Summary& summary, const std::string& attack);
+    // `rov` empty: the summary's first ROV setting.
+    static QChart* successByConfiguration(const Summary& summary, const std::string& attack,
+                                          const std::string& rov = "");
+    static QChart* resilienceCdf(const Summary& summary, const std::string& attack,
+                                 const std::string& rov = "");
     static QChart* successVsRov(const Summary& summary, const std::string& attack);
 };
 

@@ -40,8 +40,14 @@ class ExperimentRunner {
     // Called with each shard's records, in shard order; the span lives until the call returns.
     using ShardHandler = std::function<void(std::uint64_t, std::span<const TrialRecord>)>;
 
+    // How each trial is propagated: only where the study's perspectives need routes (a
+    // PropagationScope over every placed perspective), or over the whole graph (the oracle the
+    // scoped runs are tested against; the results are the same).
+    enum class Propagation { Scoped, Full };
+
     // Throws std::invalid_argument when a perspective's AS is not in the graph.
-    ExperimentRunner(const AsGraph& graph, const Scenario& scenario, const TrialPlan& plan);
+    ExperimentRunner(const AsGraph& graph, const Scenario& scenario, const TrialPlan& plan,
+                     Propagation propagation = Propagation::Scoped);
     ~ExperimentRunner();
 
     const std::vector<Combination>& combinations() const { return combinations_; }
@@ -70,6 +76,7 @@ class ExperimentRunner {
     const TrialPlan& plan_;
     TieBreakRanking ranking_;
     std::vector<std::unique_ptr<Propagator>> propagators_;  // one per ROV setting
+    std::unique_ptr<PropagationScope> scope_;               // null: full propagation
     std::vector<PerspectiveObserver> observers_;            // one per ROV setting
     std::vector<Combination> combinations_;
     std::vector<std::string> skipped_;

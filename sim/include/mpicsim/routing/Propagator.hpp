@@ -2,9 +2,11 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <span>
 #include <vector>
 
 #include "mpicsim/routing/Attack.hpp"
+#include "mpicsim/routing/PropagationScope.hpp"
 #include "mpicsim/routing/PropagationWorkspace.hpp"
 #include "mpicsim/routing/RouteKey.hpp"
 #include "mpicsim/routing/RoutingOutcome.hpp"
@@ -31,6 +33,16 @@ class Propagator {
     void run(const Attack& attack, RoutingOutcome& outcome, PropagationWorkspace& workspace) const;
     RoutingOutcome run(const Attack& attack) const;
 
+    // The same trial computed only where `scope` asks: the outcome answers for the scope's
+    // closure (routes, next hops and data-plane outcomes equal to a full run's there) and holds
+    // no route elsewhere (RoutingOutcome::complete() is false). Customer routes climb from the
+    // origins as in a full run, peers offer routes into the closure only, and provider routes
+    // are settled over the closure only. A sub-prefix trial settles both prefixes over the
+    // closure and the victim's ancestors (upward closed too), where the victim prefix's
+    // data-plane tags need the sub-prefix routes. The scope must outlive the outcome's use.
+    void run(const Attack& attack, const PropagationScope& scope, RoutingOutcome& outcome,
+             PropagationWorkspace& workspace) const;
+
     const AsGraph& graph() const { return graph_; }
     const TieBreakRanking& ranking() const { return ranking_; }
     const RovDeployment& rov() const { return rov_; }
@@ -50,16 +62,34 @@ class Propagator {
         std::uint64_t key;
     };
 
-    // Propagates one prefix from its seeds into `keys` (every entry written). With kOverlay,
-    // a node holding a route in `overlay` forwards traffic by it: its routes carry that tag.
+    // Where a propagation settles final routes: every node (no scope), or the scope's closure
+    // together with `extraDescending` (upward closed; `extraFlags` marks its members). With
+    // `peerRoutesIntoExtra`, the extra nodes outside the closure also take their peers' offers.
+    struct Sweep {
+        const PropagationScope* scope = nullptr;
+        std::span<const NodeIndex> extraDescending;
+        const std::uint8_t* extraFlags = nullptr;
+        bool peerRoutesIntoExtra = false;
+    };
+
+    // Propagates one prefix from its seeds into `keys` (every swept entry written). With
+    // kOverlay, a node holding a route in `overlay` forwards traffic by it: its routes carry
+    // that tag.
     template <bool kOverlay>
     void propagate(std::initializer_list<Seed> seeds, std::uint8_t invalidTagMask,
-                   const std::uint64_t* overlay, PropagationWorkspace& scratch,
+                   const std::uint64_t* overlay, const Sweep& sweep, PropagationWorkspace& scratch,
                    std::uint64_t* keys) const;
+    void settleWithinClosure(const PropagationScope& scope, std::uint8_t invalidTagMask,
+                             PropagationWorkspace& scratch, std::uint64_t* keys) const;
+    void runSwept(const Attack& attack, const Sweep& sweep, RoutingOutcome& out,
+                  PropagationWorkspace& workspace) const;
+    // The victim and every AS above it through provider links, in descending node order.
+    void collectAncestors(NodeIndex victim, PropagationWorkspace& workspace) const;
 
     const AsGraph& graph_;
     const TieBreakRanking& ranking_;
     const RovDeployment& rov_;
+    std::uint64_t id_;    // distinct for every Propagator made in this process
     EdgeList providers_;  // with each provider's tie rank, for the downward sweep
 };
 

@@ -21,6 +21,9 @@ namespace mpicsim {
 class RoutingOutcome {
   public:
     const Attack& attack() const { return attack_; }
+    // False for an outcome computed for a PropagationScope: it answers only for the nodes the
+    // scope needs (the closure of its observed nodes) and holds no route anywhere else.
+    bool complete() const { return complete_; }
     std::size_t nodeCount() const { return outcomes_.size(); }
 
     Outcome outcome(NodeIndex node) const { return outcomes_[node]; }
@@ -79,6 +82,8 @@ class RoutingOutcome {
     std::array<std::vector<std::uint64_t>, 2> keys_;
     std::array<std::uint8_t, 2> invalidTagMask_{};  // bit t: routes tagged t are ROV-invalid
     std::vector<Outcome> outcomes_;
+    bool complete_ = true;
+    std::vector<NodeIndex> written_;  // incomplete outcomes: the nodes whose entries were set
 };
 
 }  // namespace mpicsim

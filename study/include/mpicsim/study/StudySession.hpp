@@ -59,7 +59,8 @@ class StudySession {
     // Makes `directory` the output folder: a fresh run, or with `resume` the continuation of
     // the run it holds (see ProgressJournal, whose exceptions pass through). Only for a study
     // read from a scenario file.
-    void openOutput(const std::filesystem::path& directory, bool resume);
+    // Without `keepTrials`, no trials.csv is written: the summary is checkpointed instead.
+    void openOutput(const std::filesystem::path& directory, bool resume, bool keepTrials = true);
     bool resumed() const { return journal_ && journal_->resumed(); }
     std::uint64_t shardsDone() const { return shardsDone_; }
 

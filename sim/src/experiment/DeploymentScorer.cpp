@@ -1,0 +1,327 @@
+#include "mpicsim/experiment/DeploymentScorer.hpp"
+
+#include <bit>
+#include <stdexcept>
+
+#include "mpicsim/mpic/Corroboration.hpp"
+
+namespace mpicsim {
+namespace {
+
+constexpr std::size_t kPrimaryClasses = 4;  // adversary, victim, nowhere, no primary
+constexpr std::size_t kMaxRirCount = kAllRirs.size();
+constexpr std::uint64_t kAll = ~std::uint64_t{0};
+
+std::optional<Outcome> primaryOfClass(std::size_t primaryClass) {
+    switch (primaryClass) {
+        case 0:
+            return Outcome::Attacker;
+        case 1:
+            return Outcome::Victim;
+        case 2:
+            return Outcome::Disconnected;
+        default:
+            return std::nullopt;
+    }
+}
+
+// Bit-sliced unsigned counters: bit u of bits[b] is bit b of unit u's count.
+struct SlicedCount {
+    std::array<std::uint64_t, 8> bits{};
+    int width = 0;
+
+    void add(std::uint64_t ones) {
+        for (int b = 0; b < width && ones != 0; ++b) {
+            const std::uint64_t carry = bits[static_cast<std::size_t>(b)] & ones;
+            bits[static_cast<std::size_t>(b)] ^= ones;
+            ones = carry;
+        }
+    }
+    // Units whose count is at least `threshold`.
+    std::uint64_t atLeast(int threshold) const {
+        if (threshold <= 0) {
+            return kAll;
+        }
+        if (threshold >= (1 << width)) {
+            return 0;
+        }
+        std::uint64_t greater = 0;
+        std::uint64_t equal = kAll;
+        for (int b = width - 1; b >= 0; --b) {
+            const std::uint64_t bit = bits[static_cast<std::size_t>(b)];
+            if (((threshold >> b) & 1) != 0) {
+                equal &= bit;
+            } else {
+                greater |= equal & bit;
+                equal &= ~bit;
+            }
+        }
+        return greater | equal;
+    }
+    std::uint64_t within(int low, int high) const { return atLeast(low) & ~atLeast(high + 1); }
+};
+
+int widthFor(std::size_t maximum) {
+    return std::max(1, static_cast<int>(std::bit_width(maximum)));
+}
+
+}  // namespace
+
+struct DeploymentScorer::Members {
+    const std::uint64_t* primaryAdversary = nullptr;
+    const std::uint64_t* primaryVictim = nullptr;
+    std::array<const std::uint64_t*, kMaxRemotes> adversary{};
+    std::array<const std::uint64_t*, kMaxRemotes> victim{};
+    std::array<std::uint8_t, kMaxRemotes> rir{};
+    std::size_t remotes = 0;
+    const SizeRule* rule = nullptr;
+};
+
+DeploymentScorer::DeploymentScorer(const OutcomeMatrix& matrix, QuorumPolicy policy,
+                                   std::size_t maxRemotes)
+    : matrix_(matrix), policy_(std::move(policy)) {
+    if (maxRemotes > kMaxRemotes) {
+        throw std::invalid_argument("deployment scorer: at most " + std::to_string(kMaxRemotes) +
+                                    " remotes, asked for " + std::to_string(maxRemotes));
+    }
+    for (std::size_t k = 0; k <= maxRemotes; ++k) {
+        rules_.push_back(ruleFor(static_cast<int>(k)));
+    }
+}
+
+DeploymentScorer::SizeRule DeploymentScorer::ruleFor(int remotes) const {
+    // value[side][primary class][rirs][count]; classes no outcome can produce stay false.
+    auto decideClass = [&](Outcome wanted, std::size_t primaryClass, int count, int rirs) {
+        std::vector<RemoteResult> results(static_cast<std::size_t>(remotes));
+        for (int i = 0; i < count; ++i) {
+            results[static_cast<std::size_t>(i)] = {wanted,
+                                                    kAllRirs[static_cast<std::size_t>(i % rirs)]};
+        }
+        const Verdict verdict =
+            Corroboration::decide(policy_, primaryOfClass(primaryClass), results, false);
+        return wanted == Outcome::Attacker ? verdict.issuedToAttacker
+                                           : verdict.legitimateIssuanceBlocked;
+    };
+    auto realizable = [](int count, int rirs) {
+        return (count == 0 && rirs == 0) || (count >= 1 && rirs >= 1 && rirs <= count);
+    };
+    auto buildSide = [&](Outcome wanted) {
+        std::array<std::array<std::vector<bool>, kMaxRirCount + 1>, kPrimaryClasses> value;
+        bool usesRirs = false;
+        for (std::size_t p = 0; p < kPrimaryClasses; ++p) {
+            for (int r = 0; r <= static_cast<int>(kMaxRirCount); ++r) {
+                auto& row = value[p][static_cast<std::size_t>(r)];
+                row.assign(static_cast<std::size_t>(remotes) + 1, false);
+                for (int c = 0; c <= remotes; ++c) {
+                    if (realizable(c, r)) {
+                        row[static_cast<std::size_t>(c)] = decideClass(wanted, p, c, r);
+                    }
+                }
+            }
+            for (int c = 1; c <= remotes; ++c) {
+                for (int r = 2; r <= std::min(c, static_cast<int>(kMaxRirCount)); ++r) {
+                    usesRirs = usesRirs ||
+                               value[p][static_cast<std::size_t>(r)][static_cast<std::size_t>(c)] !=
+                                   value[p][1][static_cast<std::size_t>(c)];
+                }
+            }
+        }
+        SideRule side;
+        side.usesRirs = usesRirs;
+        for (std::size_t p = 0; p < kPrimaryClasses; ++p) {
+            bool anyTrue = false;
+            bool anyFalse = false;
+            for (int r = 0; r <= static_cast<int>(kMaxRirCount); ++r) {
+                for (int c = 0; c <= remotes; ++c) {
+                    if (realizable(c, r)) {
+                        const bool cell =
+                            value[p][static_cast<std::size_t>(r)][static_cast<std::size_t>(c)];
+                        anyTrue = anyTrue || cell;
+                        anyFalse = anyFalse || !cell;
+                    }
+                }
+            }
+            if (anyTrue != anyFalse) {
+                side.constant[p] = anyTrue;
+            }
+        }
+        for (std::size_t p = 0; p < kPrimaryClasses; ++p) {
+            for (std::size_t r = 0; r <= (usesRirs ? kMaxRirCount : 0); ++r) {
+                std::vector<bool> row = value[p][r];
+                if (!usesRirs) {
+                    // One row for every RIR count: the count alone decides.
+                    for (int c = 1; c <= remotes; ++c) {
+                        row[static_cast<std::size_t>(c)] = value[p][1][static_cast<std::size_t>(c)];
+                    }
+                }
+                for (int c = 0; c <= remotes;) {
+                    if (!row[static_cast<std::size_t>(c)]) {
+                        ++c;
+                        continue;
+                    }
+                    const int low = c;
+                    while (c <= remotes && row[static_cast<std::size_t>(c)]) {
+                        ++c;
+                    }
+                    side.counts[p][r].push_back({low, c - 1});
+                }
+            }
+        }
+        return side;
+    };
+    return {buildSide(Outcome::Attacker), buildSide(Outcome::Victim)};
+}
+
+DeploymentScorer::Members DeploymentScorer::membersOf(const Deployment& deployment) const {
+    if (deployment.remotes.size() >= rules_.size()) {
+        throw std::invalid_argument(
+            "deployment scorer: " + std::to_string(deployment.remotes.size()) +
+            " remotes, prepared for at most " + std::to_string(rules_.size() - 1));
+    }
+    auto check = [&](std::size_t candidate) {
+        if (candidate >= matrix_.candidateCount()) {
+            throw std::invalid_argument("deployment scorer: candidate " +
+                                        std::to_string(candidate) + " out of range");
+        }
+    };
+    Members members;
+    if (deployment.primary) {
+        check(*deployment.primary);
+        members.primaryAdversary =
+            matrix_.plane(*deployment.primary, OutcomeMatrix::Plane::Adversary);
+        members.primaryVictim = matrix_.plane(*deployment.primary, OutcomeMatrix::Plane::Victim);
+    }
+    for (std::size_t candidate : deployment.remotes) {
+        check(candidate);
+        members.adversary[members.remotes] =
+            matrix_.plane(candidate, OutcomeMatrix::Plane::Adversary);
+        members.victim[members.remotes] = matrix_.plane(candidate, OutcomeMatrix::Plane::Victim);
+        members.rir[members.remotes] =
+            static_cast<std::uint8_t>(matrix_.candidates()[candidate].rir);
+        ++members.remotes;
+    }
+    members.rule = &rules_[members.remotes];
+    return members;
+}
+
+std::array<std::uint64_t, 4> DeploymentScorer::primaryMasks(const Members& members,
+                                                            std::size_t word) const {
+    if (members.primaryAdversary == nullptr) {
+        return {0, 0, 0, kAll};
+    }
+    const std::uint64_t adversary = members.primaryAdversary[word];
+    const std::uint64_t victim = members.primaryVictim[word];
+    return {adversary, victim, ~(adversary | victim), 0};
+}
+
+std::uint64_t DeploymentScorer::sideWord(const Members& members, const SideRule& rule,
+                                         OutcomeMatrix::Plane plane, std::size_t word,
+                                         const std::array<std::uint64_t, 4>& primaryMasks) const {
+    const auto& planes =
+        plane == OutcomeMatrix::Plane::Adversary ? members.adversary : members.victim;
+    bool counted = false;
+    std::uint64_t always = 0;
+    for (std::size_t p = 0; p < kPrimaryClasses; ++p) {
+        if (primaryMasks[p] != 0) {
+            counted = counted || !rule.constant[p];
+            always |= rule.constant[p].value_or(false) ? primaryMasks[p] : 0;
+        }
+    }
+    if (!counted) {
+        return always;
+    }
+    SlicedCount count;
+    count.width = widthFor(members.remotes);
+    std::array<std::uint64_t, kMaxRirCount> rirPresent{};
+    for (std::size_t i = 0; i < members.remotes; ++i) {
+        const std::uint64_t bits = planes[i][word];
+        count.add(bits);
+        if (rule.usesRirs) {
+            rirPresent[members.rir[i]] |= bits;
+        }
+    }
+    SlicedCount rirCount;
+    if (rule.usesRirs) {
+        rirCount.width = 3;
+        for (std::uint64_t present : rirPresent) {
+            rirCount.add(present);
+        }
+    }
+    std::uint64_t result = always;
+    for (std::size_t p = 0; p < kPrimaryClasses; ++p) {
+        if (primaryMasks[p] == 0 || rule.constant[p]) {
+            continue;
+        }
+        std::uint64_t inClass = 0;
+        for (std::size_t r = 0; r <= (rule.usesRirs ? kMaxRirCount : 0); ++r) {
+            if (rule.counts[p][r].empty()) {
+                continue;
+            }
+            std::uint64_t counts = 0;
+            for (const Interval& interval : rule.counts[p][r]) {
+                counts |= count.within(interval.low, interval.high);
+            }
+            inClass |= rule.usesRirs
+                           ? counts & rirCount.within(static_cast<int>(r), static_cast<int>(r))
+                           : counts;
+        }
+        result |= primaryMasks[p] & inClass;
+    }
+    return result;
+}
+
+DeploymentScorer::Score DeploymentScorer::score(const Deployment& deployment,
+                                                bool withBlocked) const {
+    const Members members = membersOf(deployment);
+    Score score;
+    score.units = matrix_.unitCount();
+    const std::size_t words = matrix_.wordsPerPlane();
+    for (std::size_t w = 0; w < words; ++w) {
+        const std::uint64_t valid = w + 1 == words ? matrix_.lastWordMask() : kAll;
+        const auto masks = primaryMasks(members, w);
+        score.issued += static_cast<std::uint64_t>(
+            std::popcount(valid & sideWord(members, members.rule->issued,
+                                           OutcomeMatrix::Plane::Adversary, w, masks)));
+        if (withBlocked) {
+            score.blocked += static_cast<std::uint64_t>(
+                std::popcount(valid & sideWord(members, members.rule->blocked,
+                                               OutcomeMatrix::Plane::Victim, w, masks)));
+        }
+    }
+    return score;
+}
+
+void DeploymentScorer::verdictWords(const Deployment& deployment,
+                                    std::vector<std::uint64_t>& issued,
+                                    std::vector<std::uint64_t>* blocked) const {
+    const Members members = membersOf(deployment);
+    const std::size_t words = matrix_.wordsPerPlane();
+    issued.assign(words, 0);
+    if (blocked != nullptr) {
+        blocked->assign(words, 0);
+    }
+    for (std::size_t w = 0; w < words; ++w) {
+        const std::uint64_t valid = w + 1 == words ? matrix_.lastWordMask() : kAll;
+        const auto masks = primaryMasks(members, w);
+        issued[w] = valid & sideWord(members, members.rule->issued, OutcomeMatrix::Plane::Adversary,
+                                     w, masks);
+        if (blocked != nullptr) {
+            (*blocked)[w] = valid & sideWord(members, members.rule->blocked,
+                                             OutcomeMatrix::Plane::Victim, w, masks);
+        }
+    }
+}
+
+Verdict DeploymentScorer::decideUnit(const Deployment& deployment, std::size_t unit) const {
+    std::optional<Outcome> primary;
+    if (deployment.primary) {
+        primary = matrix_.outcome(unit, *deployment.primary);
+    }
+    std::vector<RemoteResult> remotes;
+    for (std::size_t candidate : deployment.remotes) {
+        remotes.push_back({matrix_.outcome(unit, candidate), matrix_.candidates()[candidate].rir});
+    }
+    return Corroboration::decide(policy_, primary, remotes);
+}
+
+}  // namespace mpicsim

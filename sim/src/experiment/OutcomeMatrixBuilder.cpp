@@ -1,0 +1,114 @@
+#include "mpicsim/experiment/OutcomeMatrixBuilder.hpp"
+
+#include <algorithm>
+#include <exception>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+
+namespace mpicsim {
+namespace {
+
+bool failed(std::mutex& mutex, const std::exception_ptr& failure) {
+    const std::lock_guard lock(mutex);
+    return failure != nullptr;
+}
+
+}  // namespace
+
+std::vector<OutcomeMatrix::Unit> OutcomeMatrixBuilder::unitsOf(const AsGraph& graph,
+                                                               const Scenario& scenario,
+                                                               const TrialPlan& plan) {
+    std::vector<OutcomeMatrix::Unit> units(plan.unitCount());
+    std::vector<double> weightOfNode(graph.nodeCount(), 1.0);
+    for (std::size_t i = 0; i < plan.victims().size(); ++i) {
+        weightOfNode[plan.victims()[i]] = plan.victimWeights()[i];
+    }
+    for (std::uint64_t index = 0; index < plan.unitCount(); ++index) {
+        const TrialUnit unit = plan.unit(index);
+        OutcomeMatrix::Unit& out = units[index];
+        out.victim = graph.asnOf(unit.victim);
+        out.adversary = graph.asnOf(unit.adversary);
+        out.victimWeight = static_cast<float>(weightOfNode[unit.victim]);
+        out.attack = static_cast<std::uint8_t>(scenario.attacks[unit.attackIndex]);
+        out.rovIndex = static_cast<std::uint8_t>(unit.rovIndex);
+        out.prefixLength = static_cast<std::uint8_t>(scenario.prefixLengths[unit.prefixIndex]);
+    }
+    return units;
+}
+
+OutcomeMatrix OutcomeMatrixBuilder::build(const AsGraph& graph, const Scenario& scenario,
+                                          const TrialPlan& plan,
+                                          std::vector<OutcomeMatrix::Candidate> candidates,
+                                          const CandidatePropagation& propagation,
+                                          std::size_t threads, const ProgressHandler& onProgress) {
+    if (candidates.size() != propagation.candidateCount()) {
+        throw std::invalid_argument("outcome matrix: " + std::to_string(candidates.size()) +
+                                    " candidates, but the propagation answers for " +
+                                    std::to_string(propagation.candidateCount()));
+    }
+    if (scenario.rovSettings.size() > 256) {
+        throw std::invalid_argument("outcome matrix: at most 256 ROV settings");
+    }
+    OutcomeMatrix matrix(std::move(candidates), unitsOf(graph, scenario, plan));
+    const std::uint64_t unitCount = plan.unitCount();
+    const std::uint64_t blockCount = (unitCount + 63) / 64;
+    std::atomic<std::uint64_t> nextBlock{0};
+    std::atomic<std::uint64_t> unitsDone{0};
+    std::mutex failureMutex;
+    std::exception_ptr failure;
+
+    auto worker = [&] {
+        const std::unique_ptr<CandidatePropagation::Scratch> scratch = propagation.newScratch();
+        std::vector<Outcome> outcomes(propagation.candidateCount());
+        try {
+            for (std::uint64_t block = nextBlock++; block < blockCount; block = nextBlock++) {
+                const std::uint64_t end = std::min(unitCount, (block + 1) * 64);
+                for (std::uint64_t index = block * 64; index < end; ++index) {
+                    const TrialUnit unit = plan.unit(index);
+                    Attack attack;
+                    attack.type = scenario.attacks[unit.attackIndex];
+                    attack.victim = unit.victim;
+                    attack.attacker = unit.adversary;
+                    attack.victimPrefixLength = scenario.prefixLengths[unit.prefixIndex];
+                    propagation.outcomes(attack, unit.rovIndex, *scratch, outcomes);
+                    for (std::size_t c = 0; c < outcomes.size(); ++c) {
+                        matrix.set(index, c, outcomes[c]);
+                    }
+                }
+                unitsDone += end - block * 64;
+            }
+        } catch (...) {
+            const std::lock_guard lock(failureMutex);
+            failure = std::current_exception();
+            nextBlock = blockCount;
+        }
+    };
+    threads = std::clamp<std::size_t>(threads, 1, std::max<std::uint64_t>(blockCount, 1));
+    // With a progress handler the calling thread reports while `threads` workers compute.
+    const std::size_t helpers = onProgress ? threads : threads - 1;
+    std::vector<std::thread> pool;
+    for (std::size_t i = 0; i < helpers; ++i) {
+        pool.emplace_back(worker);
+    }
+    if (onProgress) {
+        while (unitsDone.load() < unitCount && !failed(failureMutex, failure)) {
+            onProgress(unitsDone.load());
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    } else {
+        worker();
+    }
+    for (std::thread& thread : pool) {
+        thread.join();
+    }
+    if (failure) {
+        std::rethrow_exception(failure);
+    }
+    if (onProgress) {
+        onProgress(unitCount);
+    }
+    return matrix;
+}
+
+}  // namespace mpicsim
