@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs mpicsim's build and test dependencies from Debian 12's packages.
+# Installs mpicsim's build and test dependencies from Debian 12's packages (clang and
+# libclang-rt-14-dev: libFuzzer and the sanitizer runtimes for scripts/fuzz.sh).
 #   --without-qt   only what the CLI and the engine need (no Qt: for -DMPICSIM_WITH_CHARTS=OFF
 #                  -DMPICSIM_BUILD_GUI=OFF builds)
 set -euo pipefail
@@ -7,6 +8,7 @@ packages=(
   build-essential cmake g++ make pkg-config bzip2 git curl ca-certificates clang-format ccache
   libgtest-dev libgmock-dev libbenchmark-dev
   libboost-graph-dev libbz2-dev zlib1g-dev libssl-dev nlohmann-json3-dev libeigen3-dev
+  clang libclang-rt-14-dev
 )
 qt_packages=(
   qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev fonts-dejavu-core fontconfig

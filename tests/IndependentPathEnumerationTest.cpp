@@ -706,7 +706,13 @@ TEST_F(ResilienceCommandMore, SampledSourcesAndAdversariesAreDeterministic) {
 }
 
 TEST_F(ResilienceCommandMore, AbsentTypedAsnsAndBadFilesExitTwo) {
-    EXPECT_EQ(run({"--topology", topology_, "--victims", "6", "--sources", "1,64999"}), 2);
+    // Absent sources are left out with a warning, or are an error with --strict.
+    EXPECT_EQ(run({"--topology", topology_, "--victims", "6", "--sources", "1,64999"}), 0);
+    EXPECT_NE(err_.find("warning: option --sources: 1 AS(es) not in the topology: AS64999"),
+              std::string::npos)
+        << err_;
+    EXPECT_EQ(run({"--topology", topology_, "--victims", "6", "--sources", "1,64999", "--strict"}),
+              2);
     EXPECT_NE(err_.find("AS64999"), std::string::npos) << err_;
     EXPECT_EQ(run({"--topology", topology_, "--victims", "64999"}), 2);
     EXPECT_NE(err_.find("AS64999"), std::string::npos) << err_;

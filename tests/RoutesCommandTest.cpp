@@ -342,11 +342,21 @@ TEST_F(RoutesCommandTest, BadFormat) {
     expectUsageError({"--victim", "9", "--format", "xml"}, "--format");
 }
 
+// A measured adopter list names ASes the snapshot lacks: a warning, or an error with --strict.
 TEST_F(RoutesCommandTest, RovNamingAnAbsentAsn) {
-    expectUsageError({"--victim", "9", "--attacker", "10", "--rov", "100,77777"}, "77777");
-    expectUsageError({"--victim", "9", "--attacker", "10", "--rov", "100,77777"}, "--rov");
+    const Result warned = routes({"--victim", "9", "--attacker", "10", "--rov", "100,77777"});
+    EXPECT_EQ(warned.status, 0) << warned.err;
+    EXPECT_NE(warned.err.find("warning: option --rov: 1 AS(es) not in the topology: AS77777"),
+              std::string::npos)
+        << warned.err;
+    EXPECT_EQ(warned.out, routes({"--victim", "9", "--attacker", "10", "--rov", "100"}).out);
+    expectUsageError({"--victim", "9", "--attacker", "10", "--rov", "100,77777", "--strict"},
+                     "77777");
+    expectUsageError({"--victim", "9", "--attacker", "10", "--rov", "100,77777", "--strict"},
+                     "--rov");
     const fs::path adopters = write("rov.txt", "100\n88888\n");
-    expectUsageError({"--victim", "9", "--attacker", "10", "--rov", atFile(adopters)}, "88888");
+    expectUsageError({"--victim", "9", "--attacker", "10", "--rov", atFile(adopters), "--strict"},
+                     "88888");
 }
 
 TEST_F(RoutesCommandTest, SubprefixWithoutAttacker) {

@@ -5,9 +5,11 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -692,8 +694,25 @@ TEST(Study, EveryShippedScenarioValidates) {
             continue;
         }
         ++count;
-        const Scenario scenario =
-            ScenarioReader::readFile(entry.path(), PerspectiveCatalogReader::builtIn(), kToday);
+        // A snapshot named by date is looked up in $MPICSIM_DATA (ctest sets it to
+        // ../shared/topology_data).
+        if (std::getenv("MPICSIM_DATA") == nullptr) {
+            ::setenv("MPICSIM_DATA", test::sharedTopology("").c_str(), 1);
+        }
+        std::optional<Scenario> read;
+        try {
+            read =
+                ScenarioReader::readFile(entry.path(), PerspectiveCatalogReader::builtIn(), kToday);
+        } catch (const InputError& error) {
+            if (std::string(error.what()).find("no CAIDA snapshot") == std::string::npos) {
+                throw;
+            }
+            if (test::runningUnderCi()) {
+                FAIL() << "required shared file is missing under CI=true: " << error.what();
+            }
+            GTEST_SKIP() << error.what();
+        }
+        const Scenario& scenario = *read;
         EXPECT_FALSE(scenario.cas.empty()) << entry.path();
         if (!scenario.syntheticTopology) {
             MPICSIM_REQUIRE_SHARED_FILE(scenario.topologyPath);

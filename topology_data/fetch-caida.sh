@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
-# Downloads one CAIDA AS Relationships snapshot (serial-2) into topology_data/caida/, checks it,
-# and prints the citation CAIDA asks for.
+# Downloads one CAIDA AS Relationships snapshot (serial-2) into the data directory's caida/
+# folder ($MPICSIM_DATA, else $XDG_DATA_HOME/mpicsim, else ~/.local/share/mpicsim), where a
+# scenario's "caida": "YYYY-MM-DD" finds it; checks it, and prints the citation CAIDA asks for.
 #   usage: topology_data/fetch-caida.sh YYYYMMDD [--dir DIR]
 # CAIDA publishes serial-2 snapshots on the first day of each month since 2015-12; serial-1
 # (BGP-only) files go back to 1998 and are read by mpicsim as well (fetch them by hand from
-# the serial-1 folder). Nothing fetched here is ever committed: topology_data/caida/ is ignored.
+# the serial-1 folder) and put them beside it.
 set -euo pipefail
 
 die() { echo "fetch-caida.sh: error: $*" >&2; exit 2; }
 
 [ $# -ge 1 ] || die "give a snapshot date, e.g. 20250901 (usage: fetch-caida.sh YYYYMMDD [--dir DIR])"
 date="$1"; shift
-dir="$(cd "$(dirname "$0")" && pwd)/caida"
+data="${MPICSIM_DATA:-${XDG_DATA_HOME:-${HOME:?set MPICSIM_DATA or HOME}/.local/share}/mpicsim}"
+default_dir="$data/caida"
+dir="$default_dir"
 while [ $# -gt 0 ]; do
   case "$1" in
     --dir) [ $# -ge 2 ] || die "--dir needs a directory"; dir="$2"; shift 2 ;;
@@ -50,7 +53,12 @@ sha=$(sha256sum "$target" | cut -d' ' -f1)
 iso="${date:0:4}-${date:4:2}-${date:6:2}"
 echo "fetched $target"
 echo "  $links links; sha256 $sha"
-echo "Point a scenario at it with: \"topology\": {\"caida\": \"$target\"}"
+if [ "$dir" = "$default_dir" ]; then
+  echo "Point a scenario at it with: \"topology\": {\"caida\": \"$iso\"}"
+else
+  echo "Point a scenario at it with: \"topology\": {\"caida\": \"$target\"}" \
+    "(or by date, \"$iso\", with MPICSIM_DATA=$(dirname "$dir") when the folder is named caida)"
+fi
 echo
 echo "CAIDA asks that results made with this file cite it as:"
 echo "  The CAIDA AS Relationships Dataset, $iso, https://www.caida.org/catalog/datasets/as-relationships/"

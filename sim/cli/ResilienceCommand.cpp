@@ -8,6 +8,7 @@
 #include "CommandLine.hpp"
 #include "UsageError.hpp"
 #include "mpicsim/common/DeterministicRandom.hpp"
+#include "mpicsim/experiment/AbsentAsns.hpp"
 #include "mpicsim/experiment/ResilienceCalculator.hpp"
 #include "mpicsim/io/AsnListReader.hpp"
 #include "mpicsim/io/AsnWeightReader.hpp"
@@ -46,8 +47,23 @@ bool looksLikeWeights(const std::string& text) {
     return line == "asn,weight";
 }
 
+// Leaves out the ASes of a list the topology lacks, with a warning, or fails with --strict.
+void reportAbsent(const std::string& listName, std::vector<Asn> missing, bool strict,
+                  std::ostream& err) {
+    if (missing.empty()) {
+        return;
+    }
+    const AbsentAsns absent(listName, std::move(missing));
+    if (strict) {
+        throw UsageError(absent.summary() + " (--strict)");
+    }
+    err << absent.warning() << "\n";
+}
+
+// `allowAll`: the sources and adversaries, where "all" and N:SEED are allowed. Absent ASes of a
+// weight file or of the sources are left out; an absent victim or adversary is an error.
 WeightedAses resolve(const AsGraph& graph, const std::string& option, const std::string& argument,
-                     bool allowAll, std::ostream& err) {
+                     bool allowAll, bool strict, std::ostream& err) {
     WeightedAses result;
     if (allowAll && argument == "all") {
         for (NodeIndex v = 0; v < graph.nodeCount(); ++v) {
@@ -75,28 +91,31 @@ WeightedAses resolve(const AsGraph& graph, const std::string& option, const std:
         const std::string path = argument.substr(1);
         const std::string text = InputFile::read(path);
         if (looksLikeWeights(text)) {
-            std::size_t absent = 0;
+            std::vector<Asn> missing;
             double absentWeight = 0;
             for (const auto& [asn, weight] : AsnWeightReader::parse(text, path)) {
                 if (const auto node = graph.nodeOf(asn)) {
                     result.nodes.push_back(*node);
                     result.weights.push_back(weight);
                 } else {
-                    ++absent;
+                    missing.push_back(asn);
                     absentWeight += weight;
                 }
             }
-            if (absent > 0) {
-                err << "mpicsim resilience: warning: " << absent << " AS(es) of " << path
-                    << " (total weight " << absentWeight
-                    << ") are not in the topology and are left out\n";
-            }
+            reportAbsent("option " + option + " " + path + " (total weight " +
+                             formatNumber(absentWeight) + " absent)",
+                         std::move(missing), strict, err);
             return result;
         }
     }
     std::vector<bool> listed(graph.nodeCount(), false);
+    std::vector<Asn> missing;
     for (Asn asn : AsnListReader::fromArgument(argument)) {
         const auto node = graph.nodeOf(asn);
+        if (!node && option == "--sources") {
+            missing.push_back(asn);
+            continue;
+        }
         if (!node) {
             throw UsageError("option " + option + ": AS" + std::to_string(asn) +
                              " is not in the topology");
@@ -107,6 +126,7 @@ WeightedAses resolve(const AsGraph& graph, const std::string& option, const std:
             result.weights.push_back(1);
         }
     }
+    reportAbsent("option " + option, std::move(missing), strict, err);
     return result;
 }
 
@@ -115,14 +135,15 @@ WeightedAses resolve(const AsGraph& graph, const std::string& option, const std:
 const char* ResilienceCommand::usage() {
     return "usage: mpicsim resilience --topology FILE --victims ASN,...|@FILE\n"
            "         [--sources all|ASN,...|@FILE|N:SEED] [--adversaries all|N:SEED]\n"
-           "         [--format csv|json] [--exclude-mlp-only]\n"
+           "         [--format csv|json] [--exclude-mlp-only] [--strict]\n"
            "Per-victim resilience under the independent semantics (Lad et al., DSN 2007): each\n"
            "origin announces alone; for source v, victim t and adversary a,\n"
            "beta = p(v,t) / (p(v,t) + p(v,a)) over v's equally most-preferred paths (1 or 0\n"
            "when one route is strictly better). Prints per victim the mean of beta over sources\n"
            "and adversaries, then the mean over victims. Means over victims and over sources\n"
            "are weighted when their @FILE maps each ASN to a weight (a JSON object, or CSV\n"
-           "starting with the line 'asn,weight').\n"
+           "starting with the line 'asn,weight'). ASes of a weight file or of --sources that the\n"
+           "topology lacks are left out with a warning; --strict makes them errors.\n"
            "Defaults: --sources all, --adversaries all. Cost: one propagation per victim and\n"
            "per adversary, plus sources x adversaries bookkeeping: sample one of them for large\n"
            "victim sets.\n";
@@ -133,17 +154,19 @@ int ResilienceCommand::run(const std::vector<std::string>& arguments, std::ostre
     try {
         const CommandLine line(
             arguments, {"--topology", "--victims", "--sources", "--adversaries", "--format"},
-            {"--exclude-mlp-only"});
+            {"--exclude-mlp-only", "--strict"});
         const std::string format = line.choice("--format", {"csv", "json"}, "csv");
         CaidaReader::Options options;
         options.includeMlpOnlyLinks = !line.flag("--exclude-mlp-only");
         const std::string victimsArgument = line.required("--victims");
+        const bool strict = line.flag("--strict");
         const AsGraph graph = CaidaReader::readFile(line.required("--topology"), options);
-        const WeightedAses victims = resolve(graph, "--victims", victimsArgument, false, err);
+        const WeightedAses victims =
+            resolve(graph, "--victims", victimsArgument, false, strict, err);
         const WeightedAses sources =
-            resolve(graph, "--sources", line.value("--sources").value_or("all"), true, err);
-        const WeightedAses adversaries =
-            resolve(graph, "--adversaries", line.value("--adversaries").value_or("all"), true, err);
+            resolve(graph, "--sources", line.value("--sources").value_or("all"), true, strict, err);
+        const WeightedAses adversaries = resolve(
+            graph, "--adversaries", line.value("--adversaries").value_or("all"), true, strict, err);
         if (victims.nodes.empty()) {
             throw UsageError("no victim is in the topology");
         }

@@ -100,14 +100,16 @@ constexpr std::uint64_t kLargestStudyWithTrialsByDefault = 1'000'000;
 
 const char* RunCommand::usage() {
     return "usage: mpicsim run SCENARIO.json --out DIR [--threads N] [--resume] [--no-plots]\n"
-           "         [--trials none|csv|csv.gz] [--catalog FILE]\n"
+           "         [--trials none|csv|csv.gz] [--catalog FILE] [--strict]\n"
            "Runs the study a scenario file describes (see scenarios/README.md). Trials stream to\n"
            "DIR/trials.csv; an interrupted run (Ctrl-C, or even kill -9) continues with --resume\n"
            "and ends with the same files as an uninterrupted one. DIR/summary.csv, summary.json\n"
            "and plots/ are written at the end. --threads defaults to every core; the results do\n"
            "not depend on it. --trials csv.gz compresses trials.csv (one gzip member per shard);\n"
            "--trials none keeps no per-trial file (the summary is checkpointed every 2 s\n"
-           "instead), the default above 1,000,000 trials.\n";
+           "instead), the default above 1,000,000 trials. ASes of ROV lists and weight files\n"
+           "that the topology lacks are left out with a warning (recorded in DIR/manifest.json);\n"
+           "--strict makes them errors.\n";
 }
 
 int RunCommand::run(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err,
@@ -119,7 +121,7 @@ int RunCommand::run(const std::vector<std::string>& arguments, std::ostream& out
         const std::filesystem::path scenarioPath = arguments[0];
         const CommandLine line({arguments.begin() + 1, arguments.end()},
                                {"--out", "--threads", "--catalog", "--trials"},
-                               {"--resume", "--no-plots"});
+                               {"--resume", "--no-plots", "--strict"});
         const std::filesystem::path outDir = line.required("--out");
         const std::size_t threads = line.threads();
         const PerspectiveCatalog catalog = line.catalog();
@@ -127,6 +129,12 @@ int RunCommand::run(const std::vector<std::string>& arguments, std::ostream& out
         const std::string scenarioText = InputFile::read(scenarioPath);
         StudySession session(ScenarioReader::readFile(scenarioPath, catalog, today),
                              {scenarioPath, scenarioText, today});
+        for (const AbsentAsns& absent : session.plan().absentAsns()) {
+            if (line.flag("--strict")) {
+                throw InputError(scenarioPath.string(), 0, absent.summary() + " (--strict)");
+            }
+            err << absent.warning() << "\n";
+        }
         for (const std::string& note : session.runner().skipped()) {
             err << "mpicsim run: note: skipped " << note << "\n";
         }

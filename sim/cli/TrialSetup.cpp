@@ -2,6 +2,7 @@
 
 #include "OptionChoices.hpp"
 #include "UsageError.hpp"
+#include "mpicsim/experiment/AbsentAsns.hpp"
 #include "mpicsim/io/AsnListReader.hpp"
 #include "mpicsim/io/CaidaReader.hpp"
 #include "mpicsim/io/ClosestMatch.hpp"
@@ -9,7 +10,10 @@
 namespace mpicsim::cli {
 namespace {
 
-std::vector<NodeIndex> resolveRovAdopters(const AsGraph& graph, const std::string& argument) {
+// Absent adopters (a measured list always names some) are left out with a warning, or are
+// an error with --strict.
+std::vector<NodeIndex> resolveRovAdopters(const AsGraph& graph, const std::string& argument,
+                                          bool strict, std::ostream& err) {
     std::vector<NodeIndex> nodes;
     std::vector<Asn> missing;
     for (Asn asn : AsnListReader::fromArgument(argument)) {
@@ -20,15 +24,11 @@ std::vector<NodeIndex> resolveRovAdopters(const AsGraph& graph, const std::strin
         }
     }
     if (!missing.empty()) {
-        std::string message =
-            "option --rov names " + std::to_string(missing.size()) + " AS(es) not in the topology:";
-        for (std::size_t i = 0; i < std::min<std::size_t>(missing.size(), 10); ++i) {
-            message += " AS" + std::to_string(missing[i]);
+        const AbsentAsns absent("option --rov", std::move(missing));
+        if (strict) {
+            throw UsageError(absent.summary() + " (--strict)");
         }
-        if (missing.size() > 10) {
-            message += " ...";
-        }
-        throw UsageError(message);
+        err << absent.warning() << "\n";
     }
     return nodes;
 }
@@ -54,7 +54,7 @@ std::set<std::string> TrialSetup::valueOptions() {
 }
 
 std::set<std::string> TrialSetup::flagOptions() {
-    return {"--exclude-mlp-only"};
+    return {"--exclude-mlp-only", "--strict"};
 }
 
 std::string TrialSetup::usageLines() {
@@ -63,7 +63,7 @@ std::string TrialSetup::usageLines() {
            "         [--rov ASN,ASN,...|@FILE] [--tie-break " +
            OptionChoices::joined(OptionChoices::tieBreaks(), "|") +
            "]\n"
-           "         [--prefix-length N] [--exclude-mlp-only]\n";
+           "         [--prefix-length N] [--exclude-mlp-only] [--strict]\n";
 }
 
 NodeIndex TrialSetup::resolve(const std::string& option, const std::string& text) const {
@@ -137,7 +137,8 @@ std::unique_ptr<TrialSetup> TrialSetup::load(const CommandLine& line, const std:
                "attacker's own AS\n";
     }
     if (const auto rovArgument = line.value("--rov")) {
-        setup->rov = RovDeployment::of(n, resolveRovAdopters(setup->graph, *rovArgument));
+        setup->rov = RovDeployment::of(
+            n, resolveRovAdopters(setup->graph, *rovArgument, line.flag("--strict"), err));
     }
     return setup;
 }

@@ -111,6 +111,14 @@ nlohmann::json StudySession::freshManifest() {
     }
     manifest["combinations"] = combinations;
     manifest["skipped"] = runner_->skipped();
+    nlohmann::json warnings = nlohmann::json::array();
+    for (const AbsentAsns& absent : plan_->absentAsns()) {
+        warnings.push_back({{"list", absent.listName()},
+                            {"absent_from_topology", absent.asns().size()},
+                            {"asns", absent.asns()},
+                            {"message", absent.summary()}});
+    }
+    manifest["warnings"] = warnings;
     return manifest;
 }
 

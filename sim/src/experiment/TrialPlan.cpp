@@ -23,7 +23,8 @@ NodeIndex nodeOrThrow(const AsGraph& graph, Asn asn, const std::string& what) {
 }
 
 void select(const AsGraph& graph, const AsSelection& selection, std::uint64_t seed,
-            const std::string& what, std::vector<NodeIndex>& nodes, std::vector<double>& weights) {
+            const std::string& what, std::vector<NodeIndex>& nodes, std::vector<double>& weights,
+            std::vector<AbsentAsns>& absent) {
     const auto n = static_cast<std::uint32_t>(graph.nodeCount());
     nodes.clear();
     weights.clear();
@@ -47,11 +48,17 @@ void select(const AsGraph& graph, const AsSelection& selection, std::uint64_t se
         case AsSelection::Kind::Weighted: {
             std::vector<NodeIndex> present;
             std::vector<double> presentWeights;
+            std::vector<Asn> missing;
             for (std::size_t i = 0; i < selection.asns.size(); ++i) {
                 if (const auto node = graph.nodeOf(selection.asns[i])) {
                     present.push_back(*node);
                     presentWeights.push_back(selection.weights[i]);
+                } else {
+                    missing.push_back(selection.asns[i]);
                 }
+            }
+            if (!missing.empty()) {
+                absent.emplace_back(what + " weights", std::move(missing));
             }
             if (selection.sampleSize > 0 && selection.sampleSize < present.size()) {
                 for (std::uint32_t index :
@@ -99,17 +106,27 @@ void select(const AsGraph& graph, const AsSelection& selection, std::uint64_t se
 }
 
 RovDeployment resolveRov(const AsGraph& graph, const RovSetting& setting,
-                         const std::vector<std::uint32_t>& coneSizes) {
+                         const std::vector<std::uint32_t>& coneSizes,
+                         std::vector<AbsentAsns>& absent) {
     const std::size_t n = graph.nodeCount();
     std::vector<NodeIndex> adopters;
     switch (setting.kind) {
         case RovSetting::Kind::None:
             break;
-        case RovSetting::Kind::List:
+        case RovSetting::Kind::List: {
+            std::vector<Asn> missing;
             for (Asn asn : setting.asns) {
-                adopters.push_back(nodeOrThrow(graph, asn, "ROV setting " + setting.label));
+                if (const auto node = graph.nodeOf(asn)) {
+                    adopters.push_back(*node);
+                } else {
+                    missing.push_back(asn);
+                }
+            }
+            if (!missing.empty()) {
+                absent.emplace_back("ROV setting " + setting.label, std::move(missing));
             }
             break;
+        }
         case RovSetting::Kind::RandomFraction:
             // Each AS adopts when its own seeded hash falls below the fraction, so a larger
             // fraction with the same seed adopts a superset.
@@ -140,17 +157,17 @@ RovDeployment resolveRov(const AsGraph& graph, const RovSetting& setting,
 TrialPlan::TrialPlan(const AsGraph& graph, const Scenario& scenario, std::size_t shardSize)
     : scenario_(scenario), shardSize_(std::max<std::size_t>(shardSize, 1)) {
     select(graph, scenario.victims, scenario.seed ^ kVictimSalt, "victims", victims_,
-           victimWeights_);
+           victimWeights_, absentAsns_);
     std::vector<double> unusedWeights;
     select(graph, scenario.adversaries, scenario.seed ^ kAdversarySalt, "adversaries", adversaries_,
-           unusedWeights);
+           unusedWeights, absentAsns_);
 
     std::vector<std::uint32_t> coneSizes;
     for (const RovSetting& setting : scenario.rovSettings) {
         if (setting.kind == RovSetting::Kind::TopCone && coneSizes.empty()) {
             coneSizes = CustomerCone::sizes(graph);
         }
-        rovDeployments_.push_back(resolveRov(graph, setting, coneSizes));
+        rovDeployments_.push_back(resolveRov(graph, setting, coneSizes, absentAsns_));
     }
 
     std::vector<std::int64_t> positionInAdversaries(graph.nodeCount(), -1);

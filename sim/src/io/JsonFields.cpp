@@ -141,6 +141,13 @@ nlohmann::json JsonFields::parse(std::string_view text, const std::string& sourc
             message = message.substr(position);
         }
         throw InputError(source, line, "invalid JSON: " + message);
+    } catch (const nlohmann::json::out_of_range& error) {
+        // A number too large for a double ("1E400"): nlohmann gives no position for it.
+        std::string message = error.what();
+        if (const auto position = message.find("] "); position != std::string::npos) {
+            message = message.substr(position + 2);
+        }
+        throw InputError(source, 0, "invalid JSON: " + message);
     }
 }
 

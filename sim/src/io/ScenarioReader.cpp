@@ -4,9 +4,11 @@
 
 #include "CaConfigurationJson.hpp"
 #include "JsonFields.hpp"
+#include "mpicsim/io/AdoptionScoreReader.hpp"
 #include "mpicsim/io/AsnWeightReader.hpp"
 #include "mpicsim/io/CaConfigurationReader.hpp"
 #include "mpicsim/io/ClosestMatch.hpp"
+#include "mpicsim/io/DataDirectory.hpp"
 #include "mpicsim/io/InputFile.hpp"
 #include "mpicsim/mpic/QuorumPolicyTable.hpp"
 #include "mpicsim/topology/TopologyGenerator.hpp"
@@ -158,7 +160,15 @@ class ScenarioParser {
         }
     }
 
+    // "data:REST" names REST in the data directory (DataDirectory), where users keep data.
     std::string resolvePath(const std::string& path) const {
+        if (path.starts_with("data:")) {
+            try {
+                return (DataDirectory::locate().path / path.substr(5)).lexically_normal().string();
+            } catch (const DataDirectory::SnapshotNotFound& noDataDirectory) {
+                throw InputError(source_, 0, noDataDirectory.what());
+            }
+        }
         const std::filesystem::path given(path);
         return given.is_absolute() ? path : (base_ / given).lexically_normal().string();
     }
@@ -186,7 +196,16 @@ class ScenarioParser {
                 synthetic.requiredInteger("seed", 0, std::numeric_limits<std::int64_t>::max()));
             scenario.syntheticTopology = spec;
         } else {
-            scenario.topologyPath = resolvePath(topology.requiredString("caida"));
+            const std::string caida = topology.requiredString("caida");
+            if (const auto date = parseIsoDate(caida)) {
+                try {
+                    scenario.topologyPath = DataDirectory::caidaSnapshot(*date).string();
+                } catch (const DataDirectory::SnapshotNotFound& notFound) {
+                    topology.fail("caida", notFound.what());
+                }
+            } else {
+                scenario.topologyPath = resolvePath(caida);
+            }
         }
         scenario.excludeMlpOnly = topology.optionalBool("exclude_mlp_only").value_or(false);
     }
@@ -294,6 +313,17 @@ class ScenarioParser {
             setting.asns = asnArray(fields, "list", false);
             setting.label = fields.optionalString("label").value_or(
                 "list:" + std::to_string(setting.asns.size()));
+        } else if (fields.has("csv")) {
+            fields.allowOnly({"csv", "column", "threshold", "label"});
+            setting.kind = RovSetting::Kind::List;
+            const std::string column = fields.optionalString("column").value_or("score");
+            const double threshold = fields.requiredNumber("threshold");
+            const std::filesystem::path path = resolvePath(fields.requiredString("csv"));
+            setting.asns = AdoptionScoreReader::readAdopters(path, column, threshold);
+            char text[32];
+            std::snprintf(text, sizeof text, "%g", threshold);
+            setting.label = fields.optionalString("label").value_or("csv:" + path.stem().string() +
+                                                                    ">=" + text);
         } else if (fields.has("random_fraction")) {
             fields.allowOnly({"random_fraction", "seed", "label"});
             setting.kind = RovSetting::Kind::RandomFraction;
@@ -318,8 +348,8 @@ class ScenarioParser {
                 fields.optionalString("label").value_or("top-cone:" + std::to_string(setting.top));
         } else {
             fields.failHere(
-                "expected \"none\", {\"list\": [...]}, {\"random_fraction\": F, "
-                "\"seed\": S} or {\"top_cone\": N}");
+                "expected \"none\", {\"list\": [...]}, {\"csv\": FILE, \"threshold\": T}, "
+                "{\"random_fraction\": F, \"seed\": S} or {\"top_cone\": N}");
         }
         if (setting.label.find(',') != std::string::npos) {
             fields.fail("label", "a label cannot contain a comma");

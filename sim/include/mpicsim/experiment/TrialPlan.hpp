@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "mpicsim/experiment/AbsentAsns.hpp"
 #include "mpicsim/experiment/Scenario.hpp"
 #include "mpicsim/routing/RovDeployment.hpp"
 #include "mpicsim/topology/AsGraph.hpp"
@@ -26,7 +27,8 @@ class TrialPlan {
   public:
     static constexpr std::size_t kDefaultShardSize = 64;
 
-    // Throws std::invalid_argument naming an ASN of the scenario absent from the graph.
+    // Throws std::invalid_argument naming a listed victim or adversary absent from the graph;
+    // absent ASes of ROV lists and weight files are left out and reported by absentAsns().
     TrialPlan(const AsGraph& graph, const Scenario& scenario,
               std::size_t shardSize = kDefaultShardSize);
 
@@ -34,6 +36,7 @@ class TrialPlan {
     const std::vector<double>& victimWeights() const { return victimWeights_; }
     const std::vector<NodeIndex>& adversaries() const { return adversaries_; }
     const std::vector<RovDeployment>& rovDeployments() const { return rovDeployments_; }
+    const std::vector<AbsentAsns>& absentAsns() const { return absentAsns_; }
 
     std::uint64_t unitCount() const { return unitCount_; }
     std::uint64_t shardCount() const { return (unitCount_ + shardSize_ - 1) / shardSize_; }
@@ -50,6 +53,7 @@ class TrialPlan {
     std::uint64_t pairsPerSweepPoint_ = 0;
     std::vector<std::int64_t> adversaryPositionOfVictim_;
     std::vector<RovDeployment> rovDeployments_;
+    std::vector<AbsentAsns> absentAsns_;
     std::uint64_t unitCount_ = 0;
     std::size_t shardSize_;
 };
