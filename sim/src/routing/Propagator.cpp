@@ -75,6 +75,7 @@ void Propagator::propagate(std::initializer_list<Seed> seeds, std::uint8_t inval
             const std::uint64_t tag = over == kNone ? key : over;
             return (key & ~RouteKey::kTagMask) | (tag & RouteKey::kTagMask);
         } else {
+            (void)overlay;
             (void)v;
             return key;
         }
