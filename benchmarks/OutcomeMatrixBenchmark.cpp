@@ -1,5 +1,5 @@
 // mpicsim-matrix-bench: building an outcome matrix against a plain study of the same units (on
-// $MPICSIM_TOPOLOGY or else ../shared/topology_data/20161101.as-rel.txt.bz2), and scoring
+// $MPICSIM_TOPOLOGY, a date or a path, by default the snapshot of 2016-11-01), and scoring
 // deployments from a 100,000-unit matrix of 160 candidates.
 #include <benchmark/benchmark.h>
 
@@ -8,6 +8,7 @@
 #include <memory>
 #include <random>
 
+#include "BenchmarkTopology.hpp"
 #include "mpicsim/experiment/DeploymentScorer.hpp"
 #include "mpicsim/experiment/ExperimentRunner.hpp"
 #include "mpicsim/experiment/OutcomeMatrixBuilder.hpp"
@@ -26,10 +27,8 @@ constexpr std::chrono::year_month_day kPhase{std::chrono::year{2026}, std::chron
 
 const AsGraph& graph() {
     static const std::unique_ptr<AsGraph> instance = [] {
-        const char* path = std::getenv("MPICSIM_TOPOLOGY");
         try {
-            return std::make_unique<AsGraph>(
-                CaidaReader::readFile(path != nullptr ? path : MPICSIM_DEFAULT_TOPOLOGY));
+            return std::make_unique<AsGraph>(CaidaReader::readFile(bench::topologyPath()));
         } catch (const std::exception& error) {
             std::cerr << "mpicsim-matrix-bench: " << error.what() << "\n";
             std::exit(2);

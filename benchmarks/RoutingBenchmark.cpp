@@ -1,5 +1,5 @@
 // mpicsim-bench: the routing engine's hot paths on a real CAIDA snapshot, read from
-// $MPICSIM_TOPOLOGY or else ../shared/topology_data/20161101.as-rel.txt.bz2.
+// $MPICSIM_TOPOLOGY (a date or a path; by default the snapshot of 2016-11-01).
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
@@ -7,6 +7,7 @@
 #include <memory>
 #include <random>
 
+#include "BenchmarkTopology.hpp"
 #include "mpicsim/experiment/ExperimentRunner.hpp"
 #include "mpicsim/io/CaidaReader.hpp"
 #include "mpicsim/io/PerspectiveCatalogReader.hpp"
@@ -20,8 +21,7 @@ namespace {
 using namespace mpicsim;
 
 std::string topologyPath() {
-    const char* path = std::getenv("MPICSIM_TOPOLOGY");
-    return path != nullptr ? path : MPICSIM_DEFAULT_TOPOLOGY;
+    return bench::topologyPath().string();
 }
 
 struct Fixture {

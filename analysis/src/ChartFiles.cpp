@@ -1,5 +1,8 @@
 #include "mpicsim/analysis/ChartFiles.hpp"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <QApplication>
 #include <QGraphicsScene>
 #include <QImage>
@@ -39,6 +42,18 @@ void ChartFiles::ensureApplication() {
         std::getenv("DISPLAY") != nullptr || std::getenv("WAYLAND_DISPLAY") != nullptr;
     if (std::getenv("QT_QPA_PLATFORM") == nullptr && !display) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    // Qt warns on the console when there is no runtime directory (a CLI run over ssh or in a
+    // container): give it a private one, as a login session would.
+    if (std::getenv("XDG_RUNTIME_DIR") == nullptr) {
+        const std::filesystem::path runtime = std::filesystem::temp_directory_path() /
+                                              ("mpicsim-runtime-" + std::to_string(::getuid()));
+        ::mkdir(runtime.c_str(), 0700);
+        struct stat status {};
+        if (::stat(runtime.c_str(), &status) == 0 && status.st_uid == ::getuid() &&
+            (status.st_mode & 0777) == 0700) {
+            qputenv("XDG_RUNTIME_DIR", QByteArray::fromStdString(runtime.string()));
+        }
     }
     static int argc = 1;
     static char name[] = "mpicsim";
