@@ -5,6 +5,8 @@
 
 #include <chrono>
 #include <optional>
+#include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -329,6 +331,58 @@ TEST(CorroborationTest, WithoutReasonTheVerdictIsTheSame) {
             }
         }
     }
+}
+
+}  // namespace
+}  // namespace mpicsim
+
+namespace mpicsim {
+namespace {
+
+// Deciding from the tallies (as studies do, on outcome bits) gives the verdict of deciding from
+// the remotes, for random remote sets under every kind of policy.
+TEST(CorroborationTest, DecidingFromTalliesEqualsDecidingFromRemotes) {
+    std::mt19937_64 random(3229);
+    std::vector<QuorumPolicy> policies = {policy("single"),     policy("lets-encrypt-2020"),
+                                          policy("open-mpic"),  brPhase(2025, 3, 15),
+                                          brPhase(2025, 9, 15), brPhase(2026, 3, 15),
+                                          brPhase(2026, 12, 15)};
+    std::size_t issued = 0;
+    for (int round = 0; round < 20000; ++round) {
+        std::vector<RemoteResult> remotes(random() % 11);
+        Corroboration::Tally attacker;
+        Corroboration::Tally victim;
+        std::set<Rir> attackerRirs;
+        std::set<Rir> victimRirs;
+        for (RemoteResult& result : remotes) {
+            result.outcome = static_cast<Outcome>(random() % 3);
+            result.rir = kAllRirs[random() % kAllRirs.size()];
+            if (result.outcome == Outcome::Attacker) {
+                ++attacker.count;
+                attackerRirs.insert(result.rir);
+            } else if (result.outcome == Outcome::Victim) {
+                ++victim.count;
+                victimRirs.insert(result.rir);
+            }
+        }
+        attacker.rirs = static_cast<int>(attackerRirs.size());
+        victim.rirs = static_cast<int>(victimRirs.size());
+        const std::optional<Outcome> primary =
+            random() % 4 == 0 ? std::nullopt
+                              : std::optional<Outcome>(static_cast<Outcome>(random() % 3));
+        for (const QuorumPolicy& quorum : policies) {
+            const Verdict fromRemotes = Corroboration::decide(quorum, primary, remotes, false);
+            const Verdict fromTallies = Corroboration::decide(
+                quorum, primary, static_cast<int>(remotes.size()), attacker, victim);
+            ASSERT_EQ(fromTallies.issuedToAttacker, fromRemotes.issuedToAttacker);
+            ASSERT_EQ(fromTallies.legitimateIssuanceBlocked, fromRemotes.legitimateIssuanceBlocked);
+            ASSERT_EQ(fromTallies.corroborating, fromRemotes.corroborating);
+            ASSERT_EQ(fromTallies.corroboratingRirs, fromRemotes.corroboratingRirs);
+            ASSERT_EQ(fromTallies.required, fromRemotes.required);
+            issued += fromRemotes.issuedToAttacker ? 1 : 0;
+        }
+    }
+    EXPECT_GT(issued, 1000u);
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 #include "mpicsim/experiment/ExperimentRunner.hpp"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <condition_variable>
 #include <mutex>
 #include <stdexcept>
@@ -13,8 +15,22 @@ namespace mpicsim {
 struct ExperimentRunner::Workspace {
     RoutingOutcome routing;
     PropagationWorkspace propagation;
-    std::vector<RemoteResult> remotes;
 };
+
+namespace {
+
+// How many remotes a bit set of them holds, and how many RIRs they span.
+Corroboration::Tally tallyOf(std::uint64_t remotes,
+                             const std::array<std::uint64_t, kAllRirs.size()>& remotesByRir) {
+    Corroboration::Tally tally;
+    tally.count = std::popcount(remotes);
+    for (std::uint64_t ofRir : remotesByRir) {
+        tally.rirs += (remotes & ofRir) != 0 ? 1 : 0;
+    }
+    return tally;
+}
+
+}  // namespace
 
 ExperimentRunner::ExperimentRunner(const AsGraph& graph, const Scenario& scenario,
                                    const TrialPlan& plan, Propagation propagation)
@@ -84,6 +100,15 @@ ExperimentRunner::ExperimentRunner(const AsGraph& graph, const Scenario& scenari
             placed_[c].emplace_back(graph, remote);
         }
         block.remotes = ca.remotes.size();
+        if (block.remotes > kMaxRemotes) {
+            throw std::invalid_argument("CA configuration '" + ca.name + "' has " +
+                                        std::to_string(block.remotes) + " remote perspectives; " +
+                                        "a study handles at most " + std::to_string(kMaxRemotes));
+        }
+        for (std::size_t r = 0; r < block.remotes; ++r) {
+            block.remotesByRir[static_cast<std::size_t>(ca.remotes[r].rir)] |= std::uint64_t{1}
+                                                                               << r;
+        }
         perspectiveCount_ += placed_[c].size();
     }
     if (propagation == Propagation::Scoped) {
@@ -133,26 +158,33 @@ void ExperimentRunner::computeTrial(std::uint64_t index, Workspace& workspace,
         }
     }
 
+    // Per configuration, the remotes that reached the attacker and the victim as bits, counted
+    // once; every policy of the configuration decides from those counts.
     record.verdicts.resize(combinations_.size());
-    std::size_t remotesOfCa = scenario_.cas.size();
+    std::size_t tallied = scenario_.cas.size();
+    Corroboration::Tally attacker;
+    Corroboration::Tally victim;
     for (std::size_t k = 0; k < combinations_.size(); ++k) {
         const Combination& combination = combinations_[k];
         const PerspectiveBlock& block = blocks_[combination.caIndex];
         const Outcome* outcomes = record.perspectiveOutcomes.data() + block.first;
         const std::optional<Outcome> primary =
             block.hasPrimary ? std::optional<Outcome>(outcomes[0]) : std::nullopt;
-        if (remotesOfCa != combination.caIndex) {
-            remotesOfCa = combination.caIndex;
-            const CaConfiguration& ca = scenario_.cas[combination.caIndex];
-            workspace.remotes.clear();
+        if (tallied != combination.caIndex) {
+            tallied = combination.caIndex;
+            const Outcome* remotes = outcomes + (block.hasPrimary ? 1 : 0);
+            std::uint64_t reachedAttacker = 0;
+            std::uint64_t reachedVictim = 0;
             for (std::size_t r = 0; r < block.remotes; ++r) {
-                workspace.remotes.push_back(
-                    {outcomes[(block.hasPrimary ? 1 : 0) + r], ca.remotes[r].rir});
+                reachedAttacker |= std::uint64_t{remotes[r] == Outcome::Attacker} << r;
+                reachedVictim |= std::uint64_t{remotes[r] == Outcome::Victim} << r;
             }
+            attacker = tallyOf(reachedAttacker, block.remotesByRir);
+            victim = tallyOf(reachedVictim, block.remotesByRir);
         }
         // A policy without a primary ignores the primary's outcome.
-        const Verdict verdict =
-            Corroboration::decide(combination.policy, primary, workspace.remotes, false);
+        const Verdict verdict = Corroboration::decide(
+            combination.policy, primary, static_cast<int>(block.remotes), attacker, victim);
         CombinationVerdict& out = record.verdicts[k];
         out.ca = scenario_.cas[combination.caIndex].name;
         out.policy = combination.policyLabel;

@@ -5,10 +5,7 @@
 namespace mpicsim {
 namespace {
 
-struct Tally {
-    int count = 0;
-    int rirs = 0;
-};
+using Tally = Corroboration::Tally;
 
 Tally tally(std::span<const RemoteResult> remotes, Outcome wanted) {
     Tally result;
@@ -30,15 +27,13 @@ std::string plural(int count, const char* noun) {
 }  // namespace
 
 Verdict Corroboration::decide(const QuorumPolicy& policy, std::optional<Outcome> primary,
-                              std::span<const RemoteResult> remotes, bool withReason) {
+                              int remotes, Tally attacker, Tally victim) {
     Verdict verdict;
-    verdict.remotes = static_cast<int>(remotes.size());
+    verdict.remotes = remotes;
     verdict.primaryUsed = policy.primaryRequired;
     verdict.blocking = policy.blocking;
     verdict.required = policy.requiredCorroborations(verdict.remotes);
     verdict.requiredRirs = policy.requiredRirs(verdict.remotes);
-    const Tally attacker = tally(remotes, Outcome::Attacker);
-    const Tally victim = tally(remotes, Outcome::Victim);
     verdict.corroborating = attacker.count;
     verdict.corroboratingRirs = attacker.rirs;
     verdict.reachingVictim = victim.count;
@@ -55,10 +50,19 @@ Verdict Corroboration::decide(const QuorumPolicy& policy, std::optional<Outcome>
     const bool ownerQuorum =
         victim.count >= verdict.required && victim.rirs >= verdict.requiredRirs;
     verdict.legitimateIssuanceBlocked = !(primaryForOwner && (ownerQuorum || !policy.blocking));
+    return verdict;
+}
 
+Verdict Corroboration::decide(const QuorumPolicy& policy, std::optional<Outcome> primary,
+                              std::span<const RemoteResult> remotes, bool withReason) {
+    const Tally attacker = tally(remotes, Outcome::Attacker);
+    const Tally victim = tally(remotes, Outcome::Victim);
+    Verdict verdict = decide(policy, primary, static_cast<int>(remotes.size()), attacker, victim);
     if (!withReason) {
         return verdict;
     }
+    const bool attackerQuorum =
+        attacker.count >= verdict.required && attacker.rirs >= verdict.requiredRirs;
     const std::string quorum =
         std::to_string(attacker.count) + " of " + plural(verdict.remotes, "remote perspective") +
         " reached the attacker (" + std::to_string(verdict.required) + " required";

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -14,6 +15,7 @@
 #include "mpicsim/experiment/TrialRecord.hpp"
 #include "mpicsim/mpic/PerspectiveObserver.hpp"
 #include "mpicsim/mpic/PlacedPerspective.hpp"
+#include "mpicsim/mpic/Rir.hpp"
 #include "mpicsim/routing/Propagator.hpp"
 #include "mpicsim/routing/TieBreakRanking.hpp"
 
@@ -37,7 +39,10 @@ class ExperimentRunner {
         std::size_t first = 0;
         bool hasPrimary = false;  // the first outcome is the primary's
         std::size_t remotes = 0;  // then one outcome per remote, in the configuration's order
+        std::array<std::uint64_t, kAllRirs.size()> remotesByRir{};  // bit r: remote r's RIR
     };
+    // A configuration's remotes are counted on one 64-bit word.
+    static constexpr std::size_t kMaxRemotes = 64;
     // Called with each shard's records, in shard order; the span lives until the call returns.
     using ShardHandler = std::function<void(std::uint64_t, std::span<const TrialRecord>)>;
 

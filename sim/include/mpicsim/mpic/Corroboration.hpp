@@ -17,9 +17,20 @@ namespace mpicsim {
 // the policy blocks, too few remotes reach the victim or they span too few RIRs.
 class Corroboration {
   public:
+    // The remotes whose validation ended at one place: how many, and how many RIRs they span.
+    struct Tally {
+        int count = 0;
+        int rirs = 0;
+    };
+
     // `withReason` false skips the sentence (studies decide millions of attempts).
     static Verdict decide(const QuorumPolicy& policy, std::optional<Outcome> primary,
                           std::span<const RemoteResult> remotes, bool withReason = true);
+    // The same decision (without reason) from the tallies of the `remotes` remote perspectives
+    // that reached the attacker and the victim: all that decide() reads of them. Studies count
+    // them once per configuration on outcome bits and decide every policy from the counts.
+    static Verdict decide(const QuorumPolicy& policy, std::optional<Outcome> primary, int remotes,
+                          Tally attacker, Tally victim);
 };
 
 }  // namespace mpicsim
