@@ -45,13 +45,19 @@ std::string difference(const RoutingOutcome& full, const RoutingOutcome& scoped,
 TEST(ScopedPropagation, EqualsTheFullRunOnTheClosureOfRandomTopologies) {
     std::size_t compared = 0;
     std::size_t hijackedObserved = 0;
-    std::size_t subprefixFallbacks = 0;
+    std::size_t disconnectedObserved = 0;
     RoutingOutcome full;
     RoutingOutcome scoped;
     PropagationWorkspace workspace;
     for (std::uint64_t seed = 1; seed <= kTopologies; ++seed) {
         std::mt19937_64 rng(seed * 7'777'777);
-        const AsGraph graph = AsGraph::fromLinks(randomTopology(rng));
+        // The Internet-like topology and an island of two ASes no route can reach (or leave).
+        std::vector<AsLink> links = randomTopology(rng);
+        constexpr Asn kIslandProvider = 4'200'000'001;
+        constexpr Asn kIslandCustomer = 4'200'000'002;
+        links.push_back(
+            {kIslandProvider, kIslandCustomer, LinkType::ProviderToCustomer, LinkSource::Bgp});
+        const AsGraph graph = AsGraph::fromLinks(links);
         const RandomTrial trial = randomTrial(graph, rng);
         const TieBreakRanking ranking(graph, tieBreakForSeed(seed));
         const RovDeployment rov = RovDeployment::of(graph.nodeCount(), trial.rovAdopters);
@@ -65,6 +71,9 @@ TEST(ScopedPropagation, EqualsTheFullRunOnTheClosureOfRandomTopologies) {
         }
         if (rng() % 4 == 0) {
             observed.push_back(trial.victim);
+        }
+        if (rng() % 3 == 0) {
+            observed.push_back(*graph.nodeOf(kIslandCustomer));
         }
         if (rng() % 4 == 0) {
             observed.push_back(trial.attacker);
@@ -113,13 +122,14 @@ TEST(ScopedPropagation, EqualsTheFullRunOnTheClosureOfRandomTopologies) {
             ASSERT_EQ(fullView.step, scopedView.step) << "seed " << seed;
             for (NodeIndex node : scope.observed()) {
                 hijackedObserved += full.outcome(node) == Outcome::Attacker ? 1 : 0;
+                disconnectedObserved += full.outcome(node) == Outcome::Disconnected ? 1 : 0;
             }
-            subprefixFallbacks += type == AttackType::Subprefix ? 1 : 0;
             ++compared;
         }
     }
     EXPECT_EQ(compared, kTopologies * kAllAttackTypes.size());
     EXPECT_GT(hijackedObserved, compared / 5);
+    EXPECT_GT(disconnectedObserved, compared / 5);
 }
 
 // One outcome and workspace reused across full runs, scoped runs and different scopes: a
