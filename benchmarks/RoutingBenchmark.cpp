@@ -149,6 +149,26 @@ const bool kPerspectiveTrialsRegistered = [] {
     return true;
 }();
 
+// Runs a study through ExperimentRunner on one worker thread, each shard formatted as the rows
+// trials.csv receives; reports trial units per second.
+void runWholeStudy(benchmark::State& state, const AsGraph& graph, const Scenario& scenario,
+                   const TrialPlan& plan) {
+    const ExperimentRunner runner(graph, scenario, plan);
+    std::uint64_t shards = 0;
+    std::string rows;
+    for (auto _ : state) {
+        shards += runner.run(1, 0, [&](std::uint64_t, std::span<const TrialRecord> records) {
+            rows.clear();
+            TrialsCsv::appendRows(records, rows);
+            benchmark::DoNotOptimize(rows.data());
+        });
+    }
+    state.counters["trials/s"] = benchmark::Counter(
+        static_cast<double>(plan.unitCount() * static_cast<std::uint64_t>(state.iterations())),
+        benchmark::Counter::kIsRate);
+    benchmark::DoNotOptimize(shards);
+}
+
 // A whole study on one thread, as `mpicsim run` drives it: three CA deployments under their own
 // policies, three attacks, 12 victims × 12 adversaries; every shard handed over in order and
 // formatted as trials.csv rows.
@@ -165,20 +185,7 @@ void RunStudy(benchmark::State& state) {
         std::chrono::year_month_day{std::chrono::year{2026}, std::chrono::month{11},
                                     std::chrono::day{30}});
     const TrialPlan plan(f.graph, scenario);
-    const ExperimentRunner runner(f.graph, scenario, plan);
-    std::uint64_t shards = 0;
-    std::string rows;
-    for (auto _ : state) {
-        shards += runner.run(1, 0, [&](std::uint64_t, std::span<const TrialRecord> records) {
-            rows.clear();
-            TrialsCsv::appendRows(records, rows);  // what trials.csv receives
-            benchmark::DoNotOptimize(rows.data());
-        });
-    }
-    state.counters["trials/s"] = benchmark::Counter(
-        static_cast<double>(plan.unitCount() * static_cast<std::uint64_t>(state.iterations())),
-        benchmark::Counter::kIsRate);
-    benchmark::DoNotOptimize(shards);
+    runWholeStudy(state, f.graph, scenario, plan);
 }
 BENCHMARK(RunStudy)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
 
@@ -207,20 +214,7 @@ void RunSmallStudy(benchmark::State& state) {
         std::chrono::year_month_day{std::chrono::year{2026}, std::chrono::month{11},
                                     std::chrono::day{30}});
     const TrialPlan plan(graph, scenario);
-    const ExperimentRunner runner(graph, scenario, plan);
-    std::uint64_t shards = 0;
-    std::string rows;
-    for (auto _ : state) {
-        shards += runner.run(1, 0, [&](std::uint64_t, std::span<const TrialRecord> records) {
-            rows.clear();
-            TrialsCsv::appendRows(records, rows);
-            benchmark::DoNotOptimize(rows.data());
-        });
-    }
-    state.counters["trials/s"] = benchmark::Counter(
-        static_cast<double>(plan.unitCount() * static_cast<std::uint64_t>(state.iterations())),
-        benchmark::Counter::kIsRate);
-    benchmark::DoNotOptimize(shards);
+    runWholeStudy(state, graph, scenario, plan);
 }
 BENCHMARK(RunSmallStudy)->Unit(benchmark::kMillisecond)->Iterations(5)->UseRealTime();
 

@@ -131,11 +131,7 @@ ExperimentRunner::~ExperimentRunner() = default;
 void ExperimentRunner::computeTrial(std::uint64_t index, Workspace& workspace,
                                     TrialRecord& record) const {
     const TrialUnit unit = plan_.unit(index);
-    Attack attack;
-    attack.type = scenario_.attacks[unit.attackIndex];
-    attack.victim = unit.victim;
-    attack.attacker = unit.adversary;
-    attack.victimPrefixLength = scenario_.prefixLengths[unit.prefixIndex];
+    const Attack attack = plan_.attack(unit);
     if (scope_) {
         propagators_[unit.rovIndex]->run(attack, *scope_, workspace.routing, workspace.propagation);
     } else {

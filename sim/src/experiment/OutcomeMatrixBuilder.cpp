@@ -66,12 +66,7 @@ OutcomeMatrix OutcomeMatrixBuilder::build(const AsGraph& graph, const Scenario& 
                 const std::uint64_t end = std::min(unitCount, (block + 1) * 64);
                 for (std::uint64_t index = block * 64; index < end; ++index) {
                     const TrialUnit unit = plan.unit(index);
-                    Attack attack;
-                    attack.type = scenario.attacks[unit.attackIndex];
-                    attack.victim = unit.victim;
-                    attack.attacker = unit.adversary;
-                    attack.victimPrefixLength = scenario.prefixLengths[unit.prefixIndex];
-                    propagation.outcomes(attack, unit.rovIndex, *scratch, outcomes);
+                    propagation.outcomes(plan.attack(unit), unit.rovIndex, *scratch, outcomes);
                     for (std::size_t c = 0; c < outcomes.size(); ++c) {
                         matrix.set(index, c, outcomes[c]);
                     }

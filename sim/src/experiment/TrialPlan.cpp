@@ -210,4 +210,13 @@ TrialUnit TrialPlan::unit(std::uint64_t index) const {
     return unit;
 }
 
+Attack TrialPlan::attack(const TrialUnit& unit) const {
+    Attack attack;
+    attack.type = scenario_.attacks[unit.attackIndex];
+    attack.victim = unit.victim;
+    attack.attacker = unit.adversary;
+    attack.victimPrefixLength = scenario_.prefixLengths[unit.prefixIndex];
+    return attack;
+}
+
 }  // namespace mpicsim

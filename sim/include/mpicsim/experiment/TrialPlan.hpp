@@ -6,6 +6,7 @@
 
 #include "mpicsim/experiment/AbsentAsns.hpp"
 #include "mpicsim/experiment/Scenario.hpp"
+#include "mpicsim/routing/Attack.hpp"
 #include "mpicsim/routing/RovDeployment.hpp"
 #include "mpicsim/topology/AsGraph.hpp"
 
@@ -42,6 +43,8 @@ class TrialPlan {
     std::uint64_t shardCount() const { return (unitCount_ + shardSize_ - 1) / shardSize_; }
     std::size_t shardSize() const { return shardSize_; }
     TrialUnit unit(std::uint64_t index) const;
+    // The hijack a unit runs: its attack and victim prefix length from the scenario's axes.
+    Attack attack(const TrialUnit& unit) const;
 
   private:
     const Scenario& scenario_;
