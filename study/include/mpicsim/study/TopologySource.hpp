@@ -6,6 +6,7 @@
 
 #include "mpicsim/experiment/Scenario.hpp"
 #include "mpicsim/topology/AsGraph.hpp"
+#include "mpicsim/topology/AsOrganisations.hpp"
 
 namespace mpicsim {
 
@@ -17,6 +18,9 @@ class TopologySource {
     struct Loaded {
         AsGraph graph;
         std::string sha256;
+        // The AS-to-organisation table that goes with the graph: the synthetic generator's, or
+        // the as-org2info file found for a CAIDA snapshot; empty when there is none.
+        AsOrganisations organisations;
     };
 
     // Reads the file (throws InputError) or runs the generator.
