@@ -38,12 +38,12 @@ TopologySource::Loaded TopologySource::load(const Scenario& scenario) {
     if (const auto& synthetic = scenario.syntheticTopology) {
         const auto generated = TopologyGenerator::generate(synthetic->ases, synthetic->seed);
         std::string sha = syntheticSha256(generated, *synthetic);
-        return {generated.graph(), std::move(sha)};
+        return {generated.graph(), std::move(sha), {}};
     }
     CaidaReader::Options readOptions;
     readOptions.includeMlpOnlyLinks = !scenario.excludeMlpOnly;
     std::string sha = FileDigest::sha256OfFile(scenario.topologyPath);
-    return {CaidaReader::readFile(scenario.topologyPath, readOptions), std::move(sha)};
+    return {CaidaReader::readFile(scenario.topologyPath, readOptions), std::move(sha), {}};
 }
 
 std::string TopologySource::sha256(const Scenario& scenario) {
