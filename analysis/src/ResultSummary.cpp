@@ -23,7 +23,29 @@ struct ResultSummary::GroupTally {
     SummaryGroup group;
     long long blocked = 0;
     std::map<Asn, VictimTally> victims;
+    std::map<std::string, long long, std::less<>> hijackedTargets;
 };
+
+namespace {
+
+// "web host:120;nameserver 2:30": each target hijacked, with how often, by name.
+std::string hijackedTargetsText(const SummaryGroup& group) {
+    std::string text;
+    for (const auto& [target, count] : group.hijackedTargets) {
+        text += (text.empty() ? "" : ";") + target + ":" + std::to_string(count);
+    }
+    return text;
+}
+
+nlohmann::json hijackedTargetsJson(const SummaryGroup& group) {
+    nlohmann::json targets = nlohmann::json::object();
+    for (const auto& [target, count] : group.hijackedTargets) {
+        targets[target] = count;
+    }
+    return targets;
+}
+
+}  // namespace
 
 std::pair<double, double> ResultSummary::wilsonInterval(long long successes, long long trials) {
     if (trials <= 0) {
@@ -80,7 +102,7 @@ void ResultSummary::add(std::span<const TrialRecord> records) {
 
 std::size_t ResultSummary::groupOf(const TrialRecord& record, std::size_t verdictIndex) {
     const FastKey fastKey(verdictIndex, record.rovIndex, static_cast<int>(record.attack),
-                          record.prefixLength);
+                          record.prefixLength, static_cast<int>(record.method));
     const auto known = fastIndex_.find(fastKey);
     if (known != fastIndex_.end()) {
         const SummaryGroup& group = groups_[known->second].group;
@@ -92,8 +114,9 @@ std::size_t ResultSummary::groupOf(const TrialRecord& record, std::size_t verdic
     }
     const CombinationVerdict& verdict = record.verdicts[verdictIndex];
     const std::string_view attack = toString(record.attack);
-    const auto key =
-        std::make_tuple(verdict.ca, verdict.policy, attack, record.rovLabel, record.prefixLength);
+    const std::string_view method = toString(record.method);
+    const auto key = std::make_tuple(verdict.ca, verdict.policy, attack, record.rovLabel,
+                                     record.prefixLength, method, verdict.attempts);
     auto found = groupIndex_.find(key);
     if (found == groupIndex_.end()) {
         GroupTally tally;
@@ -102,6 +125,8 @@ std::size_t ResultSummary::groupOf(const TrialRecord& record, std::size_t verdic
         tally.group.attack = attack;
         tally.group.rov = record.rovLabel;
         tally.group.prefixLength = record.prefixLength;
+        tally.group.method = method;
+        tally.group.attempts = verdict.attempts;
         const auto fraction = context_.rovFractions.find(tally.group.rov);
         tally.group.rovFraction = fraction == context_.rovFractions.end() ? 0.0 : fraction->second;
         const auto remotes = context_.remotesByCa.find(tally.group.ca);
@@ -111,7 +136,8 @@ std::size_t ResultSummary::groupOf(const TrialRecord& record, std::size_t verdic
             std::max(tally.group.remotes - tally.group.required, 0);
         found = groupIndex_
                     .emplace(GroupKey(tally.group.ca, tally.group.policy, tally.group.attack,
-                                      tally.group.rov, tally.group.prefixLength),
+                                      tally.group.rov, tally.group.prefixLength,
+                                      tally.group.method, tally.group.attempts),
                              groups_.size())
                     .first;
         groups_.push_back(std::move(tally));
@@ -131,6 +157,12 @@ void ResultSummary::add(const TrialRecord& record) {
         GroupTally::VictimTally& victimTally = tally.victims[record.victim];
         ++victimTally.adversaries;
         victimTally.failures += 1 - issued;
+        const auto target = tally.hijackedTargets.find(verdict.hijackedTarget);
+        if (target != tally.hijackedTargets.end()) {
+            ++target->second;
+        } else {
+            tally.hijackedTargets.emplace(std::string(verdict.hijackedTarget), 1);
+        }
     }
 }
 
@@ -151,7 +183,10 @@ std::string ResultSummary::state() const {
                           {"trials", group.trials},
                           {"attacker_successes", group.attackerSuccesses},
                           {"blocked", tally.blocked},
-                          {"victims", victims}});
+                          {"victims", victims},
+                          {"method", group.method},
+                          {"attempts", group.attempts},
+                          {"hijacked_targets", tally.hijackedTargets}});
     }
     return nlohmann::json({{"groups", groups}}).dump();
 }
@@ -167,7 +202,9 @@ void ResultSummary::restoreState(std::string_view state, const std::string& sour
             const std::string rov = saved.at("rov").get<std::string>();
             const std::string ca = saved.at("ca").get<std::string>();
             const std::string policy = saved.at("policy").get<std::string>();
+            const std::string method = saved.at("method").get<std::string>();
             TrialRecord record;
+            record.method = validationMethodFromString(method).value();
             record.attack = attackTypeFromString(saved.at("attack").get<std::string>()).value();
             record.rovLabel = rov;
             record.prefixLength = saved.at("prefix_length").get<int>();
@@ -175,6 +212,7 @@ void ResultSummary::restoreState(std::string_view state, const std::string& sour
             verdict.ca = ca;
             verdict.policy = policy;
             verdict.required = saved.at("required").get<int>();
+            verdict.attempts = saved.at("attempts").get<int>();
             record.verdicts = {verdict};
             GroupTally& tally = groups_[groupOf(record, 0)];
             tally.group.trials = saved.at("trials").get<long long>();
@@ -183,6 +221,9 @@ void ResultSummary::restoreState(std::string_view state, const std::string& sour
             for (const nlohmann::json& victim : saved.at("victims")) {
                 tally.victims[victim.at(0).get<Asn>()] = {victim.at(1).get<long long>(),
                                                           victim.at(2).get<long long>()};
+            }
+            for (const auto& [target, count] : saved.at("hijacked_targets").items()) {
+                tally.hijackedTargets[target] = count.get<long long>();
             }
         }
     } catch (const std::exception& error) {
@@ -203,6 +244,7 @@ Summary ResultSummary::summary() const {
     summary.scenario = context_.scenario;
     for (const GroupTally& tally : groups_) {
         SummaryGroup group = tally.group;
+        group.hijackedTargets.assign(tally.hijackedTargets.begin(), tally.hijackedTargets.end());
         group.attackerSuccessRate =
             group.trials == 0
                 ? 0.0
@@ -274,6 +316,9 @@ std::string ResultSummary::toJson(const Summary& summary) {
             {"resilience_median", group.resilienceMedian},
             {"resilience_weighted_median", group.resilienceWeightedMedian},
             {"resilience_cdf", cdf},
+            {"method", group.method},
+            {"attempts", group.attempts},
+            {"hijacked_targets", hijackedTargetsJson(group)},
         });
     }
     return nlohmann::json({{"scenario", summary.scenario}, {"groups", groups}}).dump(2) + "\n";
@@ -285,7 +330,7 @@ std::string ResultSummary::toCsv(const Summary& summary) {
     out << "ca,policy,attack,rov,rov_fraction,prefix_length,remotes,allowed_non_corroborations,"
            "required,trials,attacker_successes,attacker_success_rate,ci95_low,ci95_high,"
            "legitimate_blocked_rate,victims,resilience_mean,resilience_median,"
-           "resilience_weighted_median\n";
+           "resilience_weighted_median,method,attempts,hijacked_target\n";
     for (const SummaryGroup& group : summary.groups) {
         out << group.ca << ',' << group.policy << ',' << group.attack << ',' << group.rov << ','
             << group.rovFraction << ',' << group.prefixLength << ',' << group.remotes << ','
@@ -293,7 +338,8 @@ std::string ResultSummary::toCsv(const Summary& summary) {
             << group.attackerSuccesses << ',' << group.attackerSuccessRate << ',' << group.ci95Low
             << ',' << group.ci95High << ',' << group.legitimateBlockedRate << ',' << group.victims
             << ',' << group.resilienceMean << ',' << group.resilienceMedian << ','
-            << group.resilienceWeightedMedian << '\n';
+            << group.resilienceWeightedMedian << ',' << group.method << ',' << group.attempts
+            << ',' << hijackedTargetsText(group) << '\n';
     }
     return out.str();
 }

@@ -38,6 +38,7 @@ class GroupFields {
         }
         return value.get<double>();
     }
+    bool has(const std::string& key) const { return object_.contains(key); }
     long long integer(const std::string& key) const {
         const auto& value = at(key);
         if (!value.is_number_integer()) {
@@ -51,6 +52,27 @@ class GroupFields {
     std::string pointer_;
     const std::string& source_;
 };
+
+// The validation method, attempts and targets hijacked of a group (summary.json from before
+// they were written holds none: http-01, one attempt, the web host).
+void readTargetsAndAttempts(const GroupFields& fields, SummaryGroup& group) {
+    if (!fields.has("method")) {
+        group.hijackedTargets = {{"web host", group.trials}};
+        return;
+    }
+    group.method = fields.text("method");
+    group.attempts = static_cast<int>(fields.integer("attempts"));
+    const auto& targets = fields.at("hijacked_targets");
+    if (!targets.is_object()) {
+        fields.fail("hijacked_targets", "expected an object mapping targets to counts");
+    }
+    for (const auto& [target, count] : targets.items()) {
+        if (!count.is_number_integer()) {
+            fields.fail("hijacked_targets/" + target, "expected a count");
+        }
+        group.hijackedTargets.emplace_back(target, count.get<long long>());
+    }
+}
 
 }  // namespace
 
@@ -108,6 +130,7 @@ Summary SummaryReader::parse(std::string_view text, const std::string& sourceNam
             }
             group.resilienceCdf.emplace_back(cdf[k][0].get<double>(), cdf[k][1].get<double>());
         }
+        readTargetsAndAttempts(fields, group);
         summary.groups.push_back(std::move(group));
     }
     return summary;

@@ -106,7 +106,9 @@ int OptimizeCommand::run(const std::vector<std::string>& arguments, std::ostream
         };
         auto planOf = [&](const Scenario& units) {
             try {
-                return std::make_unique<TrialPlan>(graph, units);
+                auto plan = std::make_unique<TrialPlan>(graph, units);
+                OutcomeMatrixBuilder::requireOneTargetAndAttempt(units, *plan);
+                return plan;
             } catch (const std::invalid_argument& error) {
                 throw InputError(source, 0, error.what());
             }

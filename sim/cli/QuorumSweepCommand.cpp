@@ -55,6 +55,7 @@ int QuorumSweepCommand::run(const std::vector<std::string>& arguments, std::ostr
                 placed.emplace_back(topology.graph, perspective);
             }
             plan = std::make_unique<TrialPlan>(topology.graph, scenario);
+            OutcomeMatrixBuilder::requireOneTargetAndAttempt(scenario, *plan);
         } catch (const std::invalid_argument& error) {
             throw InputError(source, 0, error.what());
         }

@@ -66,7 +66,7 @@ StudySession::StudySession(Scenario scenario, std::shared_ptr<const AsGraph> gra
                        : static_cast<double>(plan_->rovDeployments()[i].adopterCount()) / nodes;
     }
     for (const CaConfiguration& ca : scenario_->cas) {
-        context_.remotesByCa[ca.name] = static_cast<int>(ca.remotes.size());
+        context_.remotesByCa[ca.name] = static_cast<int>(ca.cohortSize());
     }
     summary_.emplace(context_);
 }

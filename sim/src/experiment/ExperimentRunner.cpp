@@ -4,6 +4,8 @@
 #include <array>
 #include <bit>
 #include <condition_variable>
+#include <limits>
+#include <optional>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
@@ -13,8 +15,28 @@
 namespace mpicsim {
 
 struct ExperimentRunner::Workspace {
+    // Where one target's validation ended at one CA configuration's perspectives.
+    struct Reached {
+        std::optional<Outcome> primary;
+        std::uint64_t attacker = 0;  // bit r: remote r of the pool reached the attacker
+        std::uint64_t victim = 0;    // ... reached the victim (the target's origin)
+    };
+    // The best outcome for the attacker after n attempts (n = 1, 2, ...).
+    struct AfterAttempts {
+        Verdict verdict;
+        bool blockedInEveryAttempt = true;
+        std::string_view target;
+    };
     RoutingOutcome routing;
     PropagationWorkspace propagation;
+    std::vector<std::uint32_t> hijacked;  // the unit's targets outside the adversary's AS
+    std::vector<Reached> reached;         // [hijacked target × CA configuration]
+    std::vector<std::string_view> targetLabels;  // of each hijacked target
+    NodeIndex cohortVictim = std::numeric_limits<NodeIndex>::max();  // `cohorts` drawn for
+    std::vector<std::uint64_t> cohorts;          // [CA configuration × attempt]: pool bits
+    std::vector<Verdict> bestOfTarget;           // per hijacked target, over the attempts so far
+    std::vector<bool> blockedOfTarget;
+    std::vector<AfterAttempts> afterAttempts;  // [attempts - 1]
 };
 
 namespace {
@@ -45,7 +67,7 @@ ExperimentRunner::ExperimentRunner(const AsGraph& graph, const Scenario& scenari
                                    "' has no policy of its own (policy axis 'own')");
                 continue;
             }
-            const int remotes = static_cast<int>(ca.remotes.size());
+            const int remotes = static_cast<int>(ca.cohortSize());
             if (policy->primaryRequired && !ca.primary) {
                 skipped_.push_back("'" + ca.name + "' × " + choice.label +
                                    ": the policy needs a primary perspective");
@@ -109,6 +131,9 @@ ExperimentRunner::ExperimentRunner(const AsGraph& graph, const Scenario& scenari
             block.remotesByRir[static_cast<std::size_t>(ca.remotes[r].rir)] |= std::uint64_t{1}
                                                                                << r;
         }
+        block.remotesPerAttempt = ca.cohortSize();
+        block.cohortRule = ca.cohortRule;
+        anyPool_ = anyPool_ || block.pooled();
         perspectiveCount_ += placed_[c].size();
     }
     if (propagation == Propagation::Scoped) {
@@ -124,6 +149,7 @@ ExperimentRunner::ExperimentRunner(const AsGraph& graph, const Scenario& scenari
         propagators_.push_back(std::make_unique<Propagator>(graph, ranking_, rov));
         observers_.emplace_back(rov);
     }
+    mostAttempts_ = *std::max_element(scenario.attempts.begin(), scenario.attempts.end());
 }
 
 ExperimentRunner::~ExperimentRunner() = default;
@@ -131,63 +157,144 @@ ExperimentRunner::~ExperimentRunner() = default;
 void ExperimentRunner::computeTrial(std::uint64_t index, Workspace& workspace,
                                     TrialRecord& record) const {
     const TrialUnit unit = plan_.unit(index);
-    const Attack attack = plan_.attack(unit);
-    if (scope_) {
-        propagators_[unit.rovIndex]->run(attack, *scope_, workspace.routing, workspace.propagation);
-    } else {
-        propagators_[unit.rovIndex]->run(attack, workspace.routing, workspace.propagation);
-    }
-
     record.rovIndex = unit.rovIndex;
     record.rovLabel = scenario_.rovSettings[unit.rovIndex].label;
-    record.attack = attack.type;
-    record.prefixLength = attack.victimPrefixLength;
+    record.attack = scenario_.attacks[unit.attackIndex];
+    record.prefixLength = scenario_.prefixLengths[unit.prefixIndex];
     record.victim = graph_.asnOf(unit.victim);
     record.adversary = graph_.asnOf(unit.adversary);
+    record.method = scenario_.methods[unit.methodIndex];
 
+    // A target in the adversary's own AS is not hijacked (as `verdict` skips it).
+    const std::span<const NodeIndex> targets = plan_.targets(unit);
+    workspace.hijacked.clear();
+    workspace.targetLabels.clear();
+    for (std::uint32_t k = 0; k < targets.size(); ++k) {
+        if (targets[k] != unit.adversary) {
+            workspace.hijacked.push_back(k);
+            workspace.targetLabels.push_back(plan_.targetLabel(unit, k));
+        }
+    }
+    const std::size_t caCount = placed_.size();
+    record.perspectiveOutcomes.resize(perspectiveCount_ * workspace.hijacked.size());
+    workspace.reached.resize(caCount * workspace.hijacked.size());
     const PerspectiveObserver& observer = observers_[unit.rovIndex];
-    record.perspectiveOutcomes.resize(perspectiveCount_);
-    for (std::size_t c = 0; c < placed_.size(); ++c) {
-        Outcome* outcomes = record.perspectiveOutcomes.data() + blocks_[c].first;
-        for (const PlacedPerspective& perspective : placed_[c]) {
-            *outcomes++ = observer.outcomeOf(workspace.routing, perspective);
+    for (std::size_t t = 0; t < workspace.hijacked.size(); ++t) {
+        const Attack attack = plan_.attack(unit, targets[workspace.hijacked[t]]);
+        if (scope_) {
+            propagators_[unit.rovIndex]->run(attack, *scope_, workspace.routing,
+                                             workspace.propagation);
+        } else {
+            propagators_[unit.rovIndex]->run(attack, workspace.routing, workspace.propagation);
+        }
+        Outcome* outcomes = record.perspectiveOutcomes.data() + t * perspectiveCount_;
+        for (std::size_t c = 0; c < caCount; ++c) {
+            const PerspectiveBlock& block = blocks_[c];
+            Outcome* first = outcomes + block.first;
+            Outcome* next = first;
+            for (const PlacedPerspective& perspective : placed_[c]) {
+                *next++ = observer.outcomeOf(workspace.routing, perspective);
+            }
+            // The remotes that reached the attacker and the victim as bits, counted per attempt.
+            Workspace::Reached& reached = workspace.reached[t * caCount + c];
+            reached.primary = block.hasPrimary ? std::optional<Outcome>(first[0]) : std::nullopt;
+            const Outcome* remotes = first + (block.hasPrimary ? 1 : 0);
+            reached.attacker = 0;
+            reached.victim = 0;
+            for (std::size_t r = 0; r < block.remotes; ++r) {
+                reached.attacker |= std::uint64_t{remotes[r] == Outcome::Attacker} << r;
+                reached.victim |= std::uint64_t{remotes[r] == Outcome::Victim} << r;
+            }
         }
     }
 
-    // Per configuration, the remotes that reached the attacker and the victim as bits, counted
-    // once; every policy of the configuration decides from those counts.
-    record.verdicts.resize(combinations_.size());
-    std::size_t tallied = scenario_.cas.size();
-    Corroboration::Tally attacker;
-    Corroboration::Tally victim;
-    for (std::size_t k = 0; k < combinations_.size(); ++k) {
-        const Combination& combination = combinations_[k];
-        const PerspectiveBlock& block = blocks_[combination.caIndex];
-        const Outcome* outcomes = record.perspectiveOutcomes.data() + block.first;
-        const std::optional<Outcome> primary =
-            block.hasPrimary ? std::optional<Outcome>(outcomes[0]) : std::nullopt;
-        if (tallied != combination.caIndex) {
-            tallied = combination.caIndex;
-            const Outcome* remotes = outcomes + (block.hasPrimary ? 1 : 0);
-            std::uint64_t reachedAttacker = 0;
-            std::uint64_t reachedVictim = 0;
-            for (std::size_t r = 0; r < block.remotes; ++r) {
-                reachedAttacker |= std::uint64_t{remotes[r] == Outcome::Attacker} << r;
-                reachedVictim |= std::uint64_t{remotes[r] == Outcome::Victim} << r;
+    if (workspace.hijacked.empty()) {
+        record.verdicts.clear();
+        return;
+    }
+    if (anyPool_ && workspace.cohortVictim != unit.victim) {
+        workspace.cohortVictim = unit.victim;
+        const auto attempts = static_cast<std::size_t>(mostAttempts_);
+        workspace.cohorts.resize(caCount * attempts);
+        for (std::size_t c = 0; c < caCount; ++c) {
+            const PerspectiveBlock& block = blocks_[c];
+            for (std::size_t i = 0; i < attempts; ++i) {
+                workspace.cohorts[c * attempts + i] =
+                    block.remotes == 0 ? 0
+                                       : block.cohortRule.cohort(block.remotes,
+                                                                 block.remotesPerAttempt,
+                                                                 record.victim, static_cast<int>(i + 1));
             }
-            attacker = tallyOf(reachedAttacker, block.remotesByRir);
-            victim = tallyOf(reachedVictim, block.remotesByRir);
         }
-        // A policy without a primary ignores the primary's outcome.
-        const Verdict verdict = Corroboration::decide(
-            combination.policy, primary, static_cast<int>(block.remotes), attacker, victim);
-        CombinationVerdict& out = record.verdicts[k];
-        out.ca = scenario_.cas[combination.caIndex].name;
-        out.policy = combination.policyLabel;
-        out.issuedToAttacker = verdict.issuedToAttacker;
-        out.legitimateIssuanceBlocked = verdict.legitimateIssuanceBlocked;
-        out.corroborating = verdict.corroborating;
-        out.required = std::max(verdict.required, 0);
+    }
+    record.verdicts.resize(combinations_.size() * scenario_.attempts.size());
+    for (std::size_t k = 0; k < combinations_.size(); ++k) {
+        decideCombination(k, unit, workspace,
+                          record.verdicts.data() + k * scenario_.attempts.size());
+    }
+}
+
+void ExperimentRunner::decideCombination(std::size_t k, const TrialUnit& unit,
+                                         Workspace& workspace, CombinationVerdict* out) const {
+    (void)unit;
+    const Combination& combination = combinations_[k];
+    const PerspectiveBlock& block = blocks_[combination.caIndex];
+    const std::size_t caCount = placed_.size();
+    const std::size_t targets = workspace.hijacked.size();
+    const std::uint64_t wholePool =
+        block.remotes >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << block.remotes) - 1;
+    // Without a pool every attempt validates from the same remotes over the same routes: the
+    // first attempt decides them all.
+    const int distinctAttempts = block.pooled() ? mostAttempts_ : 1;
+    workspace.bestOfTarget.resize(targets);
+    workspace.blockedOfTarget.assign(targets, true);
+    workspace.afterAttempts.resize(static_cast<std::size_t>(mostAttempts_));
+    for (int attempt = 1; attempt <= distinctAttempts; ++attempt) {
+        const std::uint64_t cohort =
+            block.pooled() ? workspace.cohorts[combination.caIndex *
+                                                   static_cast<std::size_t>(mostAttempts_) +
+                                               static_cast<std::size_t>(attempt - 1)]
+                           : wholePool;
+        std::size_t best = 0;
+        for (std::size_t t = 0; t < targets; ++t) {
+            const Workspace::Reached& reached = workspace.reached[t * caCount + combination.caIndex];
+            // A policy without a primary ignores the primary's outcome.
+            const Verdict verdict = Corroboration::decide(
+                combination.policy, reached.primary, static_cast<int>(block.remotesPerAttempt),
+                tallyOf(reached.attacker & cohort, block.remotesByRir),
+                tallyOf(reached.victim & cohort, block.remotesByRir));
+            // The attacker succeeds if any attempt issues; the owner is blocked only if every
+            // attempt of its own is.
+            if (attempt == 1 || verdict.betterForAttackerThan(workspace.bestOfTarget[t])) {
+                workspace.bestOfTarget[t] = verdict;
+            }
+            workspace.blockedOfTarget[t] =
+                workspace.blockedOfTarget[t] && verdict.legitimateIssuanceBlocked;
+            // The attacker hijacks the target that serves it best (the first of equals).
+            if (workspace.bestOfTarget[t].betterForAttackerThan(workspace.bestOfTarget[best])) {
+                best = t;
+            }
+        }
+        Workspace::AfterAttempts& after =
+            workspace.afterAttempts[static_cast<std::size_t>(attempt - 1)];
+        after.verdict = workspace.bestOfTarget[best];
+        after.blockedInEveryAttempt = workspace.blockedOfTarget[best];
+        after.target = workspace.targetLabels[best];
+    }
+    const std::string_view ca = scenario_.cas[combination.caIndex].name;
+    for (std::size_t a = 0; a < scenario_.attempts.size(); ++a) {
+        const int attempts = scenario_.attempts[a];
+        const Workspace::AfterAttempts& after =
+            workspace.afterAttempts[static_cast<std::size_t>(std::min(attempts, distinctAttempts) - 1)];
+        CombinationVerdict& verdict = out[a];
+        verdict.ca = ca;
+        verdict.policy = combination.policyLabel;
+        verdict.issuedToAttacker = after.verdict.issuedToAttacker;
+        verdict.legitimateIssuanceBlocked = after.blockedInEveryAttempt;
+        verdict.corroborating = after.verdict.corroborating;
+        verdict.required = std::max(after.verdict.required, 0);
+        verdict.attempts = attempts;
+        verdict.hijackedTarget = after.target;
     }
 }
 

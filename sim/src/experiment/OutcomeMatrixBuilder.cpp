@@ -37,6 +37,17 @@ std::vector<OutcomeMatrix::Unit> OutcomeMatrixBuilder::unitsOf(const AsGraph& gr
     return units;
 }
 
+void OutcomeMatrixBuilder::requireOneTargetAndAttempt(const Scenario& scenario,
+                                                      const TrialPlan& plan) {
+    if (scenario.methods.size() != 1 || scenario.attempts.size() != 1 ||
+        scenario.attempts.front() != 1 || !plan.targetsOnlyVictims()) {
+        throw std::invalid_argument(
+            "at /method: an outcome matrix (optimize, quorum-sweep) models one validation "
+            "method, one attempt and the web host's prefix; this scenario sweeps methods or "
+            "attempts, or puts nameservers elsewhere (run it with `mpicsim run`)");
+    }
+}
+
 OutcomeMatrix OutcomeMatrixBuilder::build(const AsGraph& graph, const Scenario& scenario,
                                           const TrialPlan& plan,
                                           std::vector<OutcomeMatrix::Candidate> candidates,
@@ -47,6 +58,7 @@ OutcomeMatrix OutcomeMatrixBuilder::build(const AsGraph& graph, const Scenario& 
                                     " candidates, but the propagation answers for " +
                                     std::to_string(propagation.candidateCount()));
     }
+    requireOneTargetAndAttempt(scenario, plan);
     if (scenario.rovSettings.size() > 256) {
         throw std::invalid_argument("outcome matrix: at most 256 ROV settings");
     }

@@ -184,7 +184,13 @@ TrialPlan::TrialPlan(const AsGraph& graph, const Scenario& scenario, std::size_t
     }
     pairsPerSweepPoint_ = pairsBefore_.back();
     const std::uint64_t sweepPoints = static_cast<std::uint64_t>(rovDeployments_.size()) *
-                                      scenario.attacks.size() * scenario.prefixLengths.size();
+                                      scenario.attacks.size() * scenario.prefixLengths.size() *
+                                      scenario.methods.size();
+    nameservers_ = std::make_unique<NameserverPlacement>(graph, scenario.nameservers, victims_);
+    targetLabels_.push_back("web host");
+    for (std::size_t k = 1; k <= nameservers_->mostPerVictim(); ++k) {
+        targetLabels_.push_back("nameserver " + std::to_string(k));
+    }
     unitCount_ = sweepPoints * pairsPerSweepPoint_;
 }
 
@@ -193,10 +199,12 @@ TrialUnit TrialPlan::unit(std::uint64_t index) const {
     const std::uint64_t pair = index % pairsPerSweepPoint_;
     const std::uint64_t prefixes = scenario_.prefixLengths.size();
     const std::uint64_t attacks = scenario_.attacks.size();
+    const std::uint64_t rovs = rovDeployments_.size();
     TrialUnit unit{};
     unit.prefixIndex = static_cast<std::uint32_t>(sweepPoint % prefixes);
     unit.attackIndex = static_cast<std::uint32_t>((sweepPoint / prefixes) % attacks);
-    unit.rovIndex = static_cast<std::uint32_t>(sweepPoint / (prefixes * attacks));
+    unit.rovIndex = static_cast<std::uint32_t>((sweepPoint / (prefixes * attacks)) % rovs);
+    unit.methodIndex = static_cast<std::uint32_t>(sweepPoint / (prefixes * attacks * rovs));
     const auto victimIndex =
         static_cast<std::size_t>(std::upper_bound(pairsBefore_.begin(), pairsBefore_.end(), pair) -
                                  pairsBefore_.begin() - 1);
@@ -207,13 +215,35 @@ TrialUnit TrialPlan::unit(std::uint64_t index) const {
     }
     unit.victim = victims_[victimIndex];
     unit.adversary = adversaries_[adversaryIndex];
+    unit.victimIndex = static_cast<std::uint32_t>(victimIndex);
     return unit;
 }
 
-Attack TrialPlan::attack(const TrialUnit& unit) const {
+std::span<const NodeIndex> TrialPlan::targets(const TrialUnit& unit) const {
+    if (contactsNameservers(scenario_.methods[unit.methodIndex])) {
+        const std::span<const NodeIndex> nameservers = nameservers_->of(unit.victimIndex);
+        if (!nameservers.empty()) {
+            return nameservers;
+        }
+    }
+    return {&victims_[unit.victimIndex], 1};
+}
+
+std::string_view TrialPlan::targetLabel(const TrialUnit& unit, std::size_t k) const {
+    const bool webHost = targets(unit).data() == &victims_[unit.victimIndex];
+    return targetLabels_[webHost ? 0 : k + 1];
+}
+
+bool TrialPlan::targetsOnlyVictims() const {
+    const bool dns = std::any_of(scenario_.methods.begin(), scenario_.methods.end(),
+                                 [](ValidationMethod method) { return contactsNameservers(method); });
+    return !dns || nameservers_->mostPerVictim() == 0;
+}
+
+Attack TrialPlan::attack(const TrialUnit& unit, NodeIndex target) const {
     Attack attack;
     attack.type = scenario_.attacks[unit.attackIndex];
-    attack.victim = unit.victim;
+    attack.victim = target;
     attack.attacker = unit.adversary;
     attack.victimPrefixLength = scenario_.prefixLengths[unit.prefixIndex];
     return attack;

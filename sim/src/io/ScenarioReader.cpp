@@ -1,5 +1,7 @@
 #include "mpicsim/io/ScenarioReader.hpp"
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
 
 #include "CaConfigurationJson.hpp"
@@ -17,6 +19,9 @@ namespace mpicsim {
 namespace {
 
 using detail::JsonFields;
+
+// Attempts per validation request a study may sweep (the BR set no limit; this keeps sweeps sane).
+constexpr std::int64_t kMostAttempts = 64;
 
 // The names of every value of an enumeration, in the order of its table.
 template <typename Enum, std::size_t Count>
@@ -38,7 +43,8 @@ class ScenarioParser {
         const JsonFields root(document, "", source_);
         root.allowOnly({"name", "description", "topology", "seed", "tie_break", "method", "attacks",
                         "prefix_length", "ca_configurations", "policies", "br_dates", "rov",
-                        "victims", "adversaries", "optimize", "sweep"});
+                        "victims", "adversaries", "optimize", "sweep", "nameservers",
+                        "attempts"});
         Scenario scenario;
         scenario.name = root.requiredString("name");
         scenario.description = root.optionalString("description").value_or("");
@@ -52,17 +58,9 @@ class ScenarioParser {
                 root.fail("tie_break", error.what());
             }
         }
-        if (const auto method = root.optionalString("method")) {
-            const auto parsed = validationMethodFromString(*method);
-            if (!parsed) {
-                root.fail("method",
-                          "expected http-01, tls-alpn-01, website, dns-01 or "
-                          "dns-change, got \"" +
-                              *method + "\"" +
-                              ClosestMatch::suggestion(*method, namesOf(kAllValidationMethods)));
-            }
-            scenario.method = *parsed;
-        }
+        parseMethods(root, scenario);
+        parseNameservers(root, scenario);
+        parseAttempts(root, scenario);
         forEachOf(
             root, "attacks", "\"equally-specific\"",
             [&](const nlohmann::json& value, const std::string& pointer) {
@@ -102,8 +100,7 @@ class ScenarioParser {
                     }
                     scenario.cas.push_back(CaConfigurationReader::preset(name, catalog_, today_));
                 } else {
-                    scenario.cas.push_back(
-                        detail::parseCaConfiguration(value, pointer, source_, catalog_, today_));
+                    scenario.cas.push_back(parseStudyCaConfiguration(value, pointer));
                 }
                 if (scenario.cas.back().name.find_first_of(",\n") != std::string::npos) {
                     fail(pointer,
@@ -134,6 +131,175 @@ class ScenarioParser {
   private:
     [[noreturn]] void fail(const std::string& pointer, const std::string& message) const {
         throw InputError(source_, 0, "at " + pointer + ": " + message);
+    }
+
+    // `method`: one validation method or an array of them (an axis).
+    void parseMethods(const JsonFields& root, Scenario& scenario) {
+        scenario.methods.clear();
+        forEachOf(root, "method", "\"http-01\"",
+                  [&](const nlohmann::json& value, const std::string& pointer) {
+                      const auto method = value.is_string()
+                                              ? validationMethodFromString(value.get<std::string>())
+                                              : std::nullopt;
+                      if (!method) {
+                          fail(pointer,
+                               "expected http-01, tls-alpn-01, website, dns-01 or dns-change, "
+                               "got " +
+                                   JsonFields::shortDump(value) +
+                                   (value.is_string()
+                                        ? ClosestMatch::suggestion(value.get<std::string>(),
+                                                                   namesOf(kAllValidationMethods))
+                                        : std::string()));
+                      }
+                      if (std::find(scenario.methods.begin(), scenario.methods.end(), *method) !=
+                          scenario.methods.end()) {
+                          fail(pointer, "method " + std::string(toString(*method)) +
+                                            " appears twice");
+                      }
+                      scenario.methods.push_back(*method);
+                  });
+    }
+
+    // `nameservers`: "same-as-host", {"list": [...]}, {"per_victim": {"ASN": [...]}},
+    // {"weights": {"ASN": W, ...}, "count": N, "seed": S} or {"sample": N, "seed": S}.
+    void parseNameservers(const JsonFields& root, Scenario& scenario) const {
+        NameserverSetting& setting = scenario.nameservers;
+        setting.pointer = root.pointerTo("nameservers");
+        if (!root.has("nameservers")) {
+            return;
+        }
+        const nlohmann::json& value = root.at("nameservers");
+        if (value.is_string() && value.get<std::string>() == "same-as-host") {
+            return;
+        }
+        const JsonFields fields(value, setting.pointer, source_);
+        auto seed = [&] {
+            setting.seed = static_cast<std::uint64_t>(
+                fields.optionalInteger("seed", 0, std::numeric_limits<std::int64_t>::max())
+                    .value_or(1));
+        };
+        if (value.is_object() && fields.has("list")) {
+            fields.allowOnly({"list"});
+            setting.kind = NameserverSetting::Kind::List;
+            setting.asns = asnArray(fields, "list", true);
+        } else if (value.is_object() && fields.has("per_victim")) {
+            fields.allowOnly({"per_victim"});
+            setting.kind = NameserverSetting::Kind::PerVictim;
+            const JsonFields map(fields.at("per_victim"), fields.pointerTo("per_victim"), source_);
+            if (!fields.at("per_victim").is_object() || fields.at("per_victim").empty()) {
+                fields.fail("per_victim", "expected an object mapping victim ASNs to arrays of "
+                                          "nameserver ASNs, got " +
+                                              JsonFields::shortDump(fields.at("per_victim")));
+            }
+            for (const auto& [key, list] : fields.at("per_victim").items()) {
+                const Asn victim = asnKey(map, key);
+                setting.perVictim[victim] = asnArray(map, key, true);
+            }
+        } else if (value.is_object() && fields.has("weights")) {
+            fields.allowOnly({"weights", "count", "seed"});
+            setting.kind = NameserverSetting::Kind::Weighted;
+            const nlohmann::json& weights = fields.at("weights");
+            if (!weights.is_object() || weights.empty()) {
+                fields.fail("weights", "expected an object mapping nameserver ASNs to weights, "
+                                       "got " +
+                                           JsonFields::shortDump(weights));
+            }
+            const JsonFields map(weights, fields.pointerTo("weights"), source_);
+            for (const auto& [key, weight] : weights.items()) {
+                setting.asns.push_back(asnKey(map, key));
+                if (!weight.is_number() || !(weight.get<double>() > 0) ||
+                    !std::isfinite(weight.get<double>())) {
+                    map.fail(key, "expected a positive weight, got " + JsonFields::shortDump(weight));
+                }
+                setting.weights.push_back(weight.get<double>());
+            }
+            setting.count = static_cast<std::size_t>(
+                fields.optionalInteger("count", 1, static_cast<std::int64_t>(setting.asns.size()))
+                    .value_or(1));
+            seed();
+        } else if (value.is_object() && fields.has("sample")) {
+            fields.allowOnly({"sample", "seed"});
+            setting.kind = NameserverSetting::Kind::Sample;
+            setting.count = static_cast<std::size_t>(fields.requiredInteger("sample", 1, 64));
+            seed();
+        } else {
+            fields.failHere(
+                "expected \"same-as-host\", {\"list\": [ASN, ...]}, {\"per_victim\": {\"ASN\": "
+                "[ASN, ...]}}, {\"weights\": {\"ASN\": W, ...}, \"count\": N, \"seed\": S} or "
+                "{\"sample\": N, \"seed\": S}, got " +
+                JsonFields::shortDump(value));
+        }
+    }
+
+    // A member name that must be an ASN (the keys of per-victim and weight maps).
+    Asn asnKey(const JsonFields& map, const std::string& key) const {
+        std::uint64_t asn = 0;
+        const auto [end, error] = std::from_chars(key.data(), key.data() + key.size(), asn);
+        if (key.empty() || error != std::errc() || end != key.data() + key.size() || asn == 0 ||
+            asn > 4294967295ull) {
+            map.fail(key, "expected an ASN (1 to 4294967295) as the key, got \"" + key + "\"");
+        }
+        return static_cast<Asn>(asn);
+    }
+
+    // `attempts`: validation attempts per request, 1 or more, or an array of them (an axis).
+    void parseAttempts(const JsonFields& root, Scenario& scenario) {
+        scenario.attempts.clear();
+        forEachOf(root, "attempts", "1", [&](const nlohmann::json& value, const std::string& pointer) {
+            if (!value.is_number_integer() || value.get<std::int64_t>() < 1 ||
+                value.get<std::int64_t>() > kMostAttempts) {
+                fail(pointer, "expected a number of attempts from 1 to " +
+                                  std::to_string(kMostAttempts) + ", got " +
+                                  JsonFields::shortDump(value));
+            }
+            const int attempts = value.get<int>();
+            if (std::find(scenario.attempts.begin(), scenario.attempts.end(), attempts) !=
+                scenario.attempts.end()) {
+                fail(pointer, std::to_string(attempts) + " attempts appear twice");
+            }
+            scenario.attempts.push_back(attempts);
+        });
+    }
+
+    // A CA object of a study may hold a pool: "remotes_per_attempt" (fewer than its remotes)
+    // and "cohort" ("fixed", "rotate" or "random:SEED"), read here; the rest as any CA object.
+    CaConfiguration parseStudyCaConfiguration(const nlohmann::json& value,
+                                              const std::string& pointer) const {
+        if (!value.is_object() ||
+            (!value.contains("remotes_per_attempt") && !value.contains("cohort"))) {
+            return detail::parseCaConfiguration(value, pointer, source_, catalog_, today_);
+        }
+        nlohmann::json rest = value;
+        rest.erase("remotes_per_attempt");
+        rest.erase("cohort");
+        CaConfiguration ca = detail::parseCaConfiguration(rest, pointer, source_, catalog_, today_);
+        const JsonFields fields(value, pointer, source_);
+        if (ca.remotes.size() > CohortRule::kMaxPool) {
+            fields.fail("remotes", "a pool holds at most " + std::to_string(CohortRule::kMaxPool) +
+                                       " remote perspectives, got " +
+                                       std::to_string(ca.remotes.size()));
+        }
+        if (fields.has("remotes_per_attempt")) {
+            const nlohmann::json& count = fields.at("remotes_per_attempt");
+            if (!count.is_number_integer() || count.get<std::int64_t>() < 1 ||
+                count.get<std::int64_t>() > static_cast<std::int64_t>(ca.remotes.size())) {
+                fields.fail("remotes_per_attempt",
+                            "the pool (" + std::to_string(ca.remotes.size()) +
+                                " remotes) is smaller than the cohort: expected 1 to " +
+                                std::to_string(ca.remotes.size()) + " remotes per attempt, got " +
+                                JsonFields::shortDump(count));
+            }
+            ca.remotesPerAttempt = static_cast<std::size_t>(count.get<std::int64_t>());
+        }
+        if (const auto cohort = fields.optionalString("cohort")) {
+            const auto rule = CohortRule::fromString(*cohort);
+            if (!rule) {
+                fields.fail("cohort", "expected fixed, rotate or random:SEED, got \"" + *cohort +
+                                          "\"");
+            }
+            ca.cohortRule = *rule;
+        }
+        return ca;
     }
 
     // Calls `each` for the member's value, or for every element when it is an array (a sweep).

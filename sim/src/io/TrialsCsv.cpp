@@ -12,7 +12,7 @@
 namespace mpicsim {
 namespace {
 
-constexpr std::size_t kFieldCount = 11;
+constexpr std::size_t kFieldCount = 14;
 
 void appendNumber(std::string& out, std::uint64_t value) {
     char buffer[24];
@@ -72,6 +72,14 @@ class RowParser {
         return *type;
     }
 
+    ValidationMethod method(std::string_view text) const {
+        const auto method = validationMethodFromString(text);
+        if (!method) {
+            fail("unknown validation method '" + std::string(text) + "'");
+        }
+        return *method;
+    }
+
     [[noreturn]] void fail(const std::string& message) const {
         throw InputError(source_, line_, message);
     }
@@ -82,17 +90,17 @@ class RowParser {
 };
 
 bool sameUnit(const TrialRecord& record, std::uint32_t rovIndex, AttackType attack,
-              int prefixLength, Asn victim, Asn adversary) {
+              int prefixLength, Asn victim, Asn adversary, ValidationMethod method) {
     return record.rovIndex == rovIndex && record.attack == attack &&
            record.prefixLength == prefixLength && record.victim == victim &&
-           record.adversary == adversary;
+           record.adversary == adversary && record.method == method;
 }
 
 }  // namespace
 
 std::string_view TrialsCsv::header() {
     return "rov,attack,prefix_length,victim,adversary,ca,policy,issued,legitimate_blocked,"
-           "corroborating,required\n";
+           "corroborating,required,method,attempts,hijacked_target\n";
 }
 
 void TrialsCsv::appendRows(std::span<const TrialRecord> records, std::string& out) {
@@ -116,6 +124,12 @@ void TrialsCsv::appendRows(std::span<const TrialRecord> records, std::string& ou
             appendNumber(out, static_cast<std::uint64_t>(verdict.corroborating));
             out += ',';
             appendNumber(out, static_cast<std::uint64_t>(verdict.required));
+            out += ',';
+            out += toString(record.method);
+            out += ',';
+            appendNumber(out, static_cast<std::uint64_t>(verdict.attempts));
+            out += ',';
+            out += verdict.hijackedTarget;
             out += '\n';
         }
     }
@@ -156,8 +170,12 @@ void TrialsCsv::parse(std::string_view text, const std::string& sourceName,
         verdict.legitimateIssuanceBlocked = parser.flag(fields[8]);
         verdict.corroborating = parser.number<int>(fields[9]);
         verdict.required = parser.number<int>(fields[10]);
+        const ValidationMethod method = parser.method(fields[11]);
+        verdict.attempts = parser.number<int>(fields[12]);
+        verdict.hijackedTarget = fields[13];
 
-        if (pending && !sameUnit(record, rovIndex, attack, prefixLength, victim, adversary)) {
+        if (pending &&
+            !sameUnit(record, rovIndex, attack, prefixLength, victim, adversary, method)) {
             onRecord(record);
             pending = false;
         }
@@ -168,6 +186,7 @@ void TrialsCsv::parse(std::string_view text, const std::string& sourceName,
             record.prefixLength = prefixLength;
             record.victim = victim;
             record.adversary = adversary;
+            record.method = method;
             record.verdicts.clear();
             pending = true;
         }

@@ -50,13 +50,14 @@ class ResultSummary {
 
   private:
     struct GroupTally;
-    // (ca, policy, attack, rov, prefix length) -> index into groups_
-    using GroupKey = std::tuple<std::string, std::string, std::string, std::string, int>;
+    // (ca, policy, attack, rov, prefix length, method, attempts) -> index into groups_
+    using GroupKey =
+        std::tuple<std::string, std::string, std::string, std::string, int, std::string, int>;
 
     // (combination within the record, ROV index, attack, prefix length) -> index into groups_:
     // records of one study list their verdicts in the same order, so this finds a group
     // without comparing names.
-    using FastKey = std::tuple<std::size_t, std::uint32_t, int, int>;
+    using FastKey = std::tuple<std::size_t, std::uint32_t, int, int, int>;
 
     std::size_t groupOf(const TrialRecord& record, std::size_t verdictIndex);
 

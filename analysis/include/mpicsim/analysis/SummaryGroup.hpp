@@ -7,7 +7,7 @@
 namespace mpicsim {
 
 // One group of summary.json (see analysis/README.md): a CA configuration × policy × attack ×
-// ROV setting × prefix length of a study.
+// ROV setting × prefix length of a study (× validation method × attempts).
 struct SummaryGroup {
     std::string ca;
     std::string policy;
@@ -29,6 +29,10 @@ struct SummaryGroup {
     double resilienceMedian = 0;
     double resilienceWeightedMedian = 0;
     std::vector<std::pair<double, double>> resilienceCdf;  // (resilience, share of victims <=)
+    std::string method = "http-01";
+    int attempts = 1;
+    // How often the attacker hijacked each target ("web host", "nameserver 1", ...), by name.
+    std::vector<std::pair<std::string, long long>> hijackedTargets;
 };
 
 }  // namespace mpicsim

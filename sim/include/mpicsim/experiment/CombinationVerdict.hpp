@@ -13,6 +13,8 @@ struct CombinationVerdict {
     bool legitimateIssuanceBlocked = false;
     int corroborating = 0;  // remotes whose validation reached the attacker
     int required = 0;       // corroborations the policy needs, never negative
+    int attempts = 1;       // validation attempts the attacker had (the scenario's axis)
+    std::string_view hijackedTarget = "web host";  // the target it hijacked ("nameserver 2")
 };
 
 }  // namespace mpicsim

@@ -13,6 +13,7 @@
 #include "mpicsim/experiment/Scenario.hpp"
 #include "mpicsim/experiment/TrialPlan.hpp"
 #include "mpicsim/experiment/TrialRecord.hpp"
+#include "mpicsim/mpic/CohortRule.hpp"
 #include "mpicsim/mpic/PerspectiveObserver.hpp"
 #include "mpicsim/mpic/PlacedPerspective.hpp"
 #include "mpicsim/mpic/Rir.hpp"
@@ -21,9 +22,11 @@
 
 namespace mpicsim {
 
-// Runs a study's shards on worker threads. One propagation per trial unit answers every CA
-// configuration × policy of the sweep: the outcome at each CA configuration's perspectives is
-// read once, and every policy decides from it. Shards are handed to the caller strictly in
+// Runs a study's shards on worker threads. One propagation per trial unit and target answers
+// every CA configuration × policy × attempts of the sweep: the outcome at each CA
+// configuration's perspectives is read once, and every policy decides from it. Retries see the
+// same routing (the hijack lasts through them), so one propagation serves every attempt; an
+// attempt differs only in the cohort of pool remotes that validates (CohortRule). Shards are handed to the caller strictly in
 // order, each as a span of records, so the results are the same whatever the number of threads.
 class ExperimentRunner {
   public:
@@ -40,9 +43,12 @@ class ExperimentRunner {
         bool hasPrimary = false;  // the first outcome is the primary's
         std::size_t remotes = 0;  // then one outcome per remote, in the configuration's order
         std::array<std::uint64_t, kAllRirs.size()> remotesByRir{};  // bit r: remote r's RIR
+        std::size_t remotesPerAttempt = 0;  // fewer than `remotes` for a pool
+        CohortRule cohortRule;
+        bool pooled() const { return remotesPerAttempt < remotes; }
     };
     // A configuration's remotes are counted on one 64-bit word.
-    static constexpr std::size_t kMaxRemotes = 64;
+    static constexpr std::size_t kMaxRemotes = CohortRule::kMaxPool;
     // Called with each shard's records, in shard order; the span lives until the call returns.
     using ShardHandler = std::function<void(std::uint64_t, std::span<const TrialRecord>)>;
 
@@ -73,6 +79,10 @@ class ExperimentRunner {
     std::size_t computeShard(std::uint64_t shard, Workspace& workspace,
                              std::vector<TrialRecord>& records) const;
     void computeTrial(std::uint64_t index, Workspace& workspace, TrialRecord& record) const;
+    // The verdicts of one combination, one per value of the attempts axis, from the outcome
+    // bits of the unit's targets.
+    void decideCombination(std::size_t k, const TrialUnit& unit, Workspace& workspace,
+                           CombinationVerdict* out) const;
 
     const AsGraph& graph_;
     const Scenario& scenario_;
@@ -87,6 +97,8 @@ class ExperimentRunner {
     std::vector<std::vector<PlacedPerspective>> placed_;
     std::vector<PerspectiveBlock> blocks_;
     std::size_t perspectiveCount_ = 0;
+    int mostAttempts_ = 1;  // the largest value of the attempts axis
+    bool anyPool_ = false;
 };
 
 }  // namespace mpicsim

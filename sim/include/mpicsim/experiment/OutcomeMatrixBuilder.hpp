@@ -23,7 +23,13 @@ class OutcomeMatrixBuilder {
     static std::vector<OutcomeMatrix::Unit> unitsOf(const AsGraph& graph, const Scenario& scenario,
                                                     const TrialPlan& plan);
 
-    // Throws std::invalid_argument when the candidates and the propagation disagree in number.
+    // A matrix unit is one hijack of the victim's (web host's) prefix with one attempt: throws
+    // std::invalid_argument for a scenario that sweeps methods or attempts, or whose DNS method
+    // contacts nameservers elsewhere, which studies (`mpicsim run`) model and matrices do not.
+    static void requireOneTargetAndAttempt(const Scenario& scenario, const TrialPlan& plan);
+
+    // Throws std::invalid_argument when the candidates and the propagation disagree in number,
+    // or as requireOneTargetAndAttempt.
     static OutcomeMatrix build(const AsGraph& graph, const Scenario& scenario,
                                const TrialPlan& plan,
                                std::vector<OutcomeMatrix::Candidate> candidates,

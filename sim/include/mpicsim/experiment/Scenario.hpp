@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "mpicsim/experiment/AsSelection.hpp"
+#include "mpicsim/experiment/NameserverSetting.hpp"
 #include "mpicsim/experiment/PolicyChoice.hpp"
 #include "mpicsim/experiment/RovSetting.hpp"
 #include "mpicsim/mpic/CaConfiguration.hpp"
@@ -30,7 +31,9 @@ struct Scenario {
     bool excludeMlpOnly = false;
     std::uint64_t seed = 1;
     TieBreak tieBreak = TieBreak::lowestAsn();
-    ValidationMethod method = ValidationMethod::Http01;
+    std::vector<ValidationMethod> methods{ValidationMethod::Http01};  // an axis
+    NameserverSetting nameservers;
+    std::vector<int> attempts{1};  // an axis: validation attempts per request (retries + 1)
     std::vector<AttackType> attacks;
     std::vector<int> prefixLengths;
     std::vector<CaConfiguration> cas;

@@ -1,10 +1,14 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "mpicsim/experiment/AbsentAsns.hpp"
+#include "mpicsim/experiment/NameserverPlacement.hpp"
 #include "mpicsim/experiment/Scenario.hpp"
 #include "mpicsim/routing/Attack.hpp"
 #include "mpicsim/routing/RovDeployment.hpp"
@@ -19,6 +23,8 @@ struct TrialUnit {
     std::uint32_t prefixIndex;
     NodeIndex victim;
     NodeIndex adversary;
+    std::uint32_t methodIndex;
+    std::uint32_t victimIndex;  // into victims()
 };
 
 // A scenario resolved against a graph: the concrete victims, adversaries and ROV adopters, and
@@ -28,7 +34,8 @@ class TrialPlan {
   public:
     static constexpr std::size_t kDefaultShardSize = 64;
 
-    // Throws std::invalid_argument naming a listed victim or adversary absent from the graph;
+    // Throws std::invalid_argument naming a listed victim, adversary or nameserver absent from
+    // the graph (see NameserverPlacement);
     // absent ASes of ROV lists and weight files are left out and reported by absentAsns().
     TrialPlan(const AsGraph& graph, const Scenario& scenario,
               std::size_t shardSize = kDefaultShardSize);
@@ -44,10 +51,22 @@ class TrialPlan {
     std::size_t shardSize() const { return shardSize_; }
     TrialUnit unit(std::uint64_t index) const;
     // The hijack a unit runs: its attack and victim prefix length from the scenario's axes.
-    Attack attack(const TrialUnit& unit) const;
+    Attack attack(const TrialUnit& unit) const { return attack(unit, unit.victim); }
+    // The same hijack aimed at one of the unit's targets (the prefix `target` originates).
+    Attack attack(const TrialUnit& unit, NodeIndex target) const;
+
+    // The ASes whose prefixes the unit's validation method contacts: the victim's nameservers
+    // for a DNS method when they are elsewhere, else the victim (the web host) alone.
+    std::span<const NodeIndex> targets(const TrialUnit& unit) const;
+    // What the unit's k-th target is: "web host" or "nameserver K" (1-based, in targets order).
+    std::string_view targetLabel(const TrialUnit& unit, std::size_t k) const;
+    // Whether every unit's only target is its victim (the web host or nameservers beside it).
+    bool targetsOnlyVictims() const;
 
   private:
     const Scenario& scenario_;
+    std::unique_ptr<NameserverPlacement> nameservers_;
+    std::vector<std::string> targetLabels_;  // "web host", "nameserver 1", ...
     std::vector<NodeIndex> victims_;
     std::vector<double> victimWeights_;
     std::vector<NodeIndex> adversaries_;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "mpicsim/experiment/CombinationVerdict.hpp"
+#include "mpicsim/mpic/ValidationMethod.hpp"
 #include "mpicsim/routing/AttackType.hpp"
 #include "mpicsim/routing/Outcome.hpp"
 #include "mpicsim/topology/AsLink.hpp"
@@ -22,9 +23,15 @@ struct TrialRecord {
     int prefixLength = 0;  // the victim's prefix
     Asn victim = 0;
     Asn adversary = 0;
-    std::vector<CombinationVerdict> verdicts;  // ExperimentRunner: in combinations() order
+    ValidationMethod method = ValidationMethod::Http01;
+    // ExperimentRunner: per combination in combinations() order, one per value of the
+    // scenario's attempts axis. Empty when every target of the method lies in the adversary's
+    // own AS (nothing to hijack: the unit counts in no summary).
+    std::vector<CombinationVerdict> verdicts;
     // Per CA configuration, at ExperimentRunner::perspectiveBlocks(): the primary's outcome (if
-    // the configuration has one), then each remote's. Empty for records read from trials.csv.
+    // the configuration has one), then each remote's (every remote of a pool). With several
+    // targets, one such run of outcomes per target hijacked, in targets order (those in the
+    // adversary's AS left out). Empty for records read from trials.csv.
     std::vector<Outcome> perspectiveOutcomes;
 };
 

@@ -13,10 +13,10 @@ namespace mpicsim {
 // The one definition of trials.csv, a study's record of every trial:
 //
 //     rov,attack,prefix_length,victim,adversary,ca,policy,issued,legitimate_blocked,
-//     corroborating,required
+//     corroborating,required,method,attempts,hijacked_target
 //
-// one row per trial unit × CA configuration × policy, in the runner's order; `issued` and
-// `legitimate_blocked` are 0 or 1. The perspectives' outcomes are not in the file: records read
+// one row per trial unit × CA configuration × policy × attempts, in the runner's order; `issued`
+// and `legitimate_blocked` are 0 or 1; `hijacked_target` is "web host" or "nameserver K". The perspectives' outcomes are not in the file: records read
 // back carry the unit and its verdicts only.
 class TrialsCsv {
   public:

@@ -22,16 +22,9 @@ struct AttemptReport {
     std::vector<PerspectiveReport> perspectives;  // the primary first, if any
     Verdict verdict;
 
-    // Whether this attempt serves the attacker better: issued first, then more corroborating
-    // remotes, then the primary captured.
+    // Whether this attempt serves the attacker better (Verdict::betterForAttackerThan).
     bool betterForAttackerThan(const AttemptReport& other) const {
-        if (verdict.issuedToAttacker != other.verdict.issuedToAttacker) {
-            return verdict.issuedToAttacker;
-        }
-        if (verdict.corroborating != other.verdict.corroborating) {
-            return verdict.corroborating > other.verdict.corroborating;
-        }
-        return verdict.primaryReachesAttacker && !other.verdict.primaryReachesAttacker;
+        return verdict.betterForAttackerThan(other.verdict);
     }
 };
 

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "mpicsim/mpic/CohortRule.hpp"
 #include "mpicsim/mpic/Perspective.hpp"
 #include "mpicsim/mpic/QuorumPolicy.hpp"
 
@@ -17,6 +18,12 @@ struct CaConfiguration {
     std::optional<Perspective> primary;
     std::vector<Perspective> remotes;
     std::optional<QuorumPolicy> policy;
+    // A pool: each attempt validates from this many of `remotes`, chosen by `cohortRule`
+    // (studies only; absent: every remote validates in every attempt).
+    std::optional<std::size_t> remotesPerAttempt;
+    CohortRule cohortRule;
+
+    std::size_t cohortSize() const { return remotesPerAttempt.value_or(remotes.size()); }
 };
 
 }  // namespace mpicsim

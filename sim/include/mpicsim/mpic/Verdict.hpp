@@ -22,6 +22,18 @@ struct Verdict {
     int requiredRirs = 0;  // distinct RIRs the corroborators must span (0: no rule)
     bool blocking = true;
     std::string reason;  // one sentence
+
+    // Whether this verdict serves the attacker better: issued first, then more corroborating
+    // remotes, then the primary captured.
+    bool betterForAttackerThan(const Verdict& other) const {
+        if (issuedToAttacker != other.issuedToAttacker) {
+            return issuedToAttacker;
+        }
+        if (corroborating != other.corroborating) {
+            return corroborating > other.corroborating;
+        }
+        return primaryReachesAttacker && !other.primaryReachesAttacker;
+    }
 };
 
 }  // namespace mpicsim
