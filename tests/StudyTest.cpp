@@ -743,14 +743,15 @@ TEST(StudySummary, MatchesHandComputedFigures) {
     const fs::path directory = freshDirectory("summary");
     std::string csv =
         "rov,attack,prefix_length,victim,adversary,ca,policy,issued,"
-        "legitimate_blocked,corroborating,required\n";
+        "legitimate_blocked,corroborating,required,method,attempts,hijacked_target\n";
     const int issued10[] = {1, 1, 1, 0, 0};
     for (int a = 1; a <= 5; ++a) {
         csv += "none,equally-specific,22,10," + std::to_string(a) + ",ca,br," +
-               std::to_string(issued10[a - 1]) + (a == 1 ? ",1" : ",0") + ",2,3\n";
+               std::to_string(issued10[a - 1]) + (a == 1 ? ",1" : ",0") +
+               ",2,3,http-01,1,web host\n";
     }
-    csv += "none,equally-specific,22,20,1,ca,br,0,0,0,3\n";
-    csv += "none,equally-specific,22,20,2,ca,br,0,0,1,3\n";
+    csv += "none,equally-specific,22,20,1,ca,br,0,0,0,3,http-01,1,web host\n";
+    csv += "none,equally-specific,22,20,2,ca,br,0,0,1,3,http-01,1,web host\n";
     writeText(directory / "trials.csv", csv);
     SummaryContext context;
     context.scenario = "hand";
@@ -780,6 +781,10 @@ TEST(StudySummary, MatchesHandComputedFigures) {
     EXPECT_EQ(group.remotes, 4);
     EXPECT_EQ(group.required, 3);
     EXPECT_EQ(group.allowedNonCorroborations, 1);
+    EXPECT_EQ(group.method, "http-01");
+    EXPECT_EQ(group.attempts, 1);
+    EXPECT_EQ(group.hijackedTargets,
+              (std::vector<std::pair<std::string, long long>>{{"web host", 7}}));
     // Wilson's interval for 3 of 10, a textbook value: [0.1078, 0.6032].
     const auto [low, high] = ResultSummary::wilsonInterval(3, 10);
     EXPECT_NEAR(low, 0.1078, 5e-5);
@@ -789,8 +794,8 @@ TEST(StudySummary, MatchesHandComputedFigures) {
 TEST(StudySummary, MalformedTrialsNameTheLine) {
     const fs::path directory = freshDirectory("malformed");
     writeText(directory / "trials.csv",
-              "header\nnone,equally-specific,22,1,2,ca,br,1,0,2,3\n"
-              "none,equally-specific,22,1,3,ca,br,x,0,2,3\n");
+              "header\nnone,equally-specific,22,1,2,ca,br,1,0,2,3,http-01,1,web host\n"
+              "none,equally-specific,22,1,3,ca,br,x,0,2,3,http-01,1,web host\n");
     try {
         ResultSummary::fromTrialsCsv(directory / "trials.csv", {});
         FAIL() << "no error";

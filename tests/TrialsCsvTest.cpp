@@ -33,22 +33,26 @@ std::vector<TrialRecord> handMadeRecords() {
     records[1].prefixLength = 24;
     records[1].victim = 4294967295u;
     records[1].adversary = 1;
-    records[1].verdicts = {{"five", "own: br (phase 2026-03-15)", false, false, 1, 3}};
+    records[1].method = ValidationMethod::Dns01;
+    records[1].verdicts = {{"five", "own: br (phase 2026-03-15)", false, false, 1, 3, 3,
+                            "nameserver 2"}};
     return records;
 }
 
-const char* const kExpectedRows = "subprefix,22,64500,7,five,own: br (phase 2026-03-15),1,0,4,3\n";
+const char* const kExpectedRows =
+    "subprefix,22,64500,7,five,own: br (phase 2026-03-15),1,0,4,3,http-01,1,web host\n";
 
 TEST(TrialsCsv, WritesTheSchemaUsersSee) {
     EXPECT_EQ(TrialsCsv::header(),
               "rov,attack,prefix_length,victim,adversary,ca,policy,issued,legitimate_blocked,"
-              "corroborating,required\n");
+              "corroborating,required,method,attempts,hijacked_target\n");
     std::string rows;
     TrialsCsv::appendRows(handMadeRecords(), rows);
     EXPECT_EQ(rows, std::string("none,") + kExpectedRows +
-                        "none,subprefix,22,64500,7,single,custom:allowed=2,0,1,0,0\n"
+                        "none,subprefix,22,64500,7,single,custom:allowed=2,0,1,0,0,http-01,1,"
+                        "web host\n"
                         "random:0.5,forged-origin,24,4294967295,1,five,own: br (phase "
-                        "2026-03-15),0,0,1,3\n");
+                        "2026-03-15),0,0,1,3,dns-01,3,nameserver 2\n");
 }
 
 TEST(TrialsCsv, RowsReadBackAreTheRecordsWritten) {
@@ -63,6 +67,7 @@ TEST(TrialsCsv, RowsReadBackAreTheRecordsWritten) {
         for (const CombinationVerdict& verdict : record.verdicts) {
             labels.emplace_back(verdict.ca);
             labels.emplace_back(verdict.policy);
+            labels.emplace_back(verdict.hijackedTarget);
         }
     });
     ASSERT_EQ(read.size(), written.size());
@@ -74,6 +79,7 @@ TEST(TrialsCsv, RowsReadBackAreTheRecordsWritten) {
         EXPECT_EQ(read[i].prefixLength, written[i].prefixLength);
         EXPECT_EQ(read[i].victim, written[i].victim);
         EXPECT_EQ(read[i].adversary, written[i].adversary);
+        EXPECT_EQ(read[i].method, written[i].method);
         EXPECT_TRUE(read[i].perspectiveOutcomes.empty());  // not in the file
         ASSERT_EQ(read[i].verdicts.size(), written[i].verdicts.size());
         for (std::size_t k = 0; k < written[i].verdicts.size(); ++k) {
@@ -81,6 +87,8 @@ TEST(TrialsCsv, RowsReadBackAreTheRecordsWritten) {
             const CombinationVerdict& b = written[i].verdicts[k];
             EXPECT_EQ(labels[label++], b.ca);
             EXPECT_EQ(labels[label++], b.policy);
+            EXPECT_EQ(labels[label++], b.hijackedTarget);
+            EXPECT_EQ(a.attempts, b.attempts);
             EXPECT_EQ(a.issuedToAttacker, b.issuedToAttacker);
             EXPECT_EQ(a.legitimateIssuanceBlocked, b.legitimateIssuanceBlocked);
             EXPECT_EQ(a.corroborating, b.corroborating);
@@ -112,18 +120,23 @@ TEST(TrialsCsv, AMalformedRowIsNamedByFileAndLine) {
         return "no error";
     };
     const std::string at = path.string() + ":4: ";
-    EXPECT_EQ(errorOf("none,subprefix,22,64500,7,five,br,1,0,4"),
-              at + "expected 11 fields, found 10");
-    EXPECT_EQ(errorOf("none,subprefix,22,64500,7,five,br,1,0,4,3,9"),
-              at + "expected 11 fields, found 12");
-    EXPECT_EQ(errorOf("none,subprefix,22,AS1,7,five,br,1,0,4,3"),
+    const std::string tail = ",http-01,1,web host";
+    EXPECT_EQ(errorOf("none,subprefix,22,64500,7,five,br,1,0,4,3,http-01,1"),
+              at + "expected 14 fields, found 13");
+    EXPECT_EQ(errorOf("none,subprefix,22,64500,7,five,br,1,0,4,3" + tail + ",9"),
+              at + "expected 14 fields, found 15");
+    EXPECT_EQ(errorOf("none,subprefix,22,AS1,7,five,br,1,0,4,3" + tail),
               at + "expected a number, got 'AS1'");
-    EXPECT_EQ(errorOf("none,subprefix,22,64500,7,five,br,yes,0,4,3"),
+    EXPECT_EQ(errorOf("none,subprefix,22,64500,7,five,br,yes,0,4,3" + tail),
               at + "expected 0 or 1, got 'yes'");
-    EXPECT_EQ(errorOf("none,sub-prefix,22,64500,7,five,br,1,0,4,3"),
+    EXPECT_EQ(errorOf("none,sub-prefix,22,64500,7,five,br,1,0,4,3" + tail),
               at + "unknown attack 'sub-prefix'");
-    EXPECT_EQ(errorOf("none,subprefix,22,64500,-7,five,br,1,0,4,3"),
+    EXPECT_EQ(errorOf("none,subprefix,22,64500,-7,five,br,1,0,4,3" + tail),
               at + "expected a number, got '-7'");
+    EXPECT_EQ(errorOf("none,subprefix,22,64500,7,five,br,1,0,4,3,dns-1,1,web host"),
+              at + "unknown validation method 'dns-1'");
+    EXPECT_EQ(errorOf("none,subprefix,22,64500,7,five,br,1,0,4,3,dns-01,x,web host"),
+              at + "expected a number, got 'x'");
     fs::remove(path);
 }
 
