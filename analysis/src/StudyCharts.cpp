@@ -35,7 +35,7 @@ std::vector<std::string> attacksOf(const Summary& summary) {
 }
 
 // The groups of one attack at one ROV setting (the first when empty; any with `anyRov`) and the
-// summary's first prefix length.
+// summary's first prefix length, validation method and attempts.
 std::vector<const SummaryGroup*> baseline(const Summary& summary, const std::string& attack,
                                           const std::string& rovSetting = "", bool anyRov = false) {
     std::vector<const SummaryGroup*> groups;
@@ -43,10 +43,11 @@ std::vector<const SummaryGroup*> baseline(const Summary& summary, const std::str
         return groups;
     }
     const std::string& rov = rovSetting.empty() ? summary.groups.front().rov : rovSetting;
-    const int prefix = summary.groups.front().prefixLength;
+    const SummaryGroup& first = summary.groups.front();
     for (const SummaryGroup& group : summary.groups) {
         if (group.attack == attack && (anyRov || group.rov == rov) &&
-            group.prefixLength == prefix) {
+            group.prefixLength == first.prefixLength && group.method == first.method &&
+            group.attempts == first.attempts) {
             groups.push_back(&group);
         }
     }
