@@ -34,8 +34,8 @@ std::vector<TrialRecord> handMadeRecords() {
     records[1].victim = 4294967295u;
     records[1].adversary = 1;
     records[1].method = ValidationMethod::Dns01;
-    records[1].verdicts = {{"five", "own: br (phase 2026-03-15)", false, false, 1, 3, 3,
-                            "nameserver 2"}};
+    records[1].verdicts = {
+        {"five", "own: br (phase 2026-03-15)", false, false, 1, 3, 3, "nameserver 2"}};
     return records;
 }
 

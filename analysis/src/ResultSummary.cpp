@@ -136,8 +136,8 @@ std::size_t ResultSummary::groupOf(const TrialRecord& record, std::size_t verdic
             std::max(tally.group.remotes - tally.group.required, 0);
         found = groupIndex_
                     .emplace(GroupKey(tally.group.ca, tally.group.policy, tally.group.attack,
-                                      tally.group.rov, tally.group.prefixLength,
-                                      tally.group.method, tally.group.attempts),
+                                      tally.group.rov, tally.group.prefixLength, tally.group.method,
+                                      tally.group.attempts),
                              groups_.size())
                     .first;
         groups_.push_back(std::move(tally));
@@ -338,8 +338,8 @@ std::string ResultSummary::toCsv(const Summary& summary) {
             << group.attackerSuccesses << ',' << group.attackerSuccessRate << ',' << group.ci95Low
             << ',' << group.ci95High << ',' << group.legitimateBlockedRate << ',' << group.victims
             << ',' << group.resilienceMean << ',' << group.resilienceMedian << ','
-            << group.resilienceWeightedMedian << ',' << group.method << ',' << group.attempts
-            << ',' << hijackedTargetsText(group) << '\n';
+            << group.resilienceWeightedMedian << ',' << group.method << ',' << group.attempts << ','
+            << hijackedTargetsText(group) << '\n';
     }
     return out.str();
 }

@@ -5,8 +5,8 @@
 #include <bit>
 #include <condition_variable>
 #include <limits>
-#include <optional>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 
@@ -29,12 +29,12 @@ struct ExperimentRunner::Workspace {
     };
     RoutingOutcome routing;
     PropagationWorkspace propagation;
-    std::vector<std::uint32_t> hijacked;  // the unit's targets outside the adversary's AS
-    std::vector<Reached> reached;         // [hijacked target × CA configuration]
+    std::vector<std::uint32_t> hijacked;         // the unit's targets outside the adversary's AS
+    std::vector<Reached> reached;                // [hijacked target × CA configuration]
     std::vector<std::string_view> targetLabels;  // of each hijacked target
     NodeIndex cohortVictim = std::numeric_limits<NodeIndex>::max();  // `cohorts` drawn for
-    std::vector<std::uint64_t> cohorts;          // [CA configuration × attempt]: pool bits
-    std::vector<Verdict> bestOfTarget;           // per hijacked target, over the attempts so far
+    std::vector<std::uint64_t> cohorts;  // [CA configuration × attempt]: pool bits
+    std::vector<Verdict> bestOfTarget;   // per hijacked target, over the attempts so far
     std::vector<bool> blockedOfTarget;
     std::vector<AfterAttempts> afterAttempts;  // [attempts - 1]
 };
@@ -220,10 +220,10 @@ void ExperimentRunner::computeTrial(std::uint64_t index, Workspace& workspace,
             const PerspectiveBlock& block = blocks_[c];
             for (std::size_t i = 0; i < attempts; ++i) {
                 workspace.cohorts[c * attempts + i] =
-                    block.remotes == 0 ? 0
-                                       : block.cohortRule.cohort(block.remotes,
-                                                                 block.remotesPerAttempt,
-                                                                 record.victim, static_cast<int>(i + 1));
+                    block.remotes == 0
+                        ? 0
+                        : block.cohortRule.cohort(block.remotes, block.remotesPerAttempt,
+                                                  record.victim, static_cast<int>(i + 1));
             }
         }
     }
@@ -234,8 +234,8 @@ void ExperimentRunner::computeTrial(std::uint64_t index, Workspace& workspace,
     }
 }
 
-void ExperimentRunner::decideCombination(std::size_t k, const TrialUnit& unit,
-                                         Workspace& workspace, CombinationVerdict* out) const {
+void ExperimentRunner::decideCombination(std::size_t k, const TrialUnit& unit, Workspace& workspace,
+                                         CombinationVerdict* out) const {
     (void)unit;
     const Combination& combination = combinations_[k];
     const PerspectiveBlock& block = blocks_[combination.caIndex];
@@ -251,13 +251,14 @@ void ExperimentRunner::decideCombination(std::size_t k, const TrialUnit& unit,
     workspace.afterAttempts.resize(static_cast<std::size_t>(mostAttempts_));
     for (int attempt = 1; attempt <= distinctAttempts; ++attempt) {
         const std::uint64_t cohort =
-            block.pooled() ? workspace.cohorts[combination.caIndex *
-                                                   static_cast<std::size_t>(mostAttempts_) +
-                                               static_cast<std::size_t>(attempt - 1)]
-                           : wholePool;
+            block.pooled()
+                ? workspace.cohorts[combination.caIndex * static_cast<std::size_t>(mostAttempts_) +
+                                    static_cast<std::size_t>(attempt - 1)]
+                : wholePool;
         std::size_t best = 0;
         for (std::size_t t = 0; t < targets; ++t) {
-            const Workspace::Reached& reached = workspace.reached[t * caCount + combination.caIndex];
+            const Workspace::Reached& reached =
+                workspace.reached[t * caCount + combination.caIndex];
             // A policy without a primary ignores the primary's outcome.
             const Verdict verdict = Corroboration::decide(
                 combination.policy, reached.primary, static_cast<int>(block.remotesPerAttempt),
@@ -285,7 +286,8 @@ void ExperimentRunner::decideCombination(std::size_t k, const TrialUnit& unit,
     for (std::size_t a = 0; a < scenario_.attempts.size(); ++a) {
         const int attempts = scenario_.attempts[a];
         const Workspace::AfterAttempts& after =
-            workspace.afterAttempts[static_cast<std::size_t>(std::min(attempts, distinctAttempts) - 1)];
+            workspace
+                .afterAttempts[static_cast<std::size_t>(std::min(attempts, distinctAttempts) - 1)];
         CombinationVerdict& verdict = out[a];
         verdict.ca = ca;
         verdict.policy = combination.policyLabel;

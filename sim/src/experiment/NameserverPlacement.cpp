@@ -37,8 +37,7 @@ std::vector<NodeIndex> listed(const AsGraph& graph, const std::vector<Asn>& asns
 
 // The victim's own stream: the same (seed, victim) always draws the same nameservers.
 DeterministicRandom streamOf(const NameserverSetting& setting, Asn victim) {
-    return DeterministicRandom(DeterministicRandom(setting.seed ^ kNameserverSalt).next() ^
-                               victim);
+    return DeterministicRandom(DeterministicRandom(setting.seed ^ kNameserverSalt).next() ^ victim);
 }
 
 void sortByAsn(const AsGraph& graph, std::vector<NodeIndex>& nodes) {
@@ -76,9 +75,8 @@ NameserverPlacement::NameserverPlacement(const AsGraph& graph, const NameserverS
                                                 "/per_victim: no entry for victim AS" +
                                                 std::to_string(victimAsn));
                 }
-                nameservers =
-                    listed(graph, entry->second,
-                           setting.pointer + "/per_victim/" + std::to_string(victimAsn));
+                nameservers = listed(graph, entry->second,
+                                     setting.pointer + "/per_victim/" + std::to_string(victimAsn));
                 break;
             }
             case NameserverSetting::Kind::Weighted: {

@@ -235,8 +235,9 @@ std::string_view TrialPlan::targetLabel(const TrialUnit& unit, std::size_t k) co
 }
 
 bool TrialPlan::targetsOnlyVictims() const {
-    const bool dns = std::any_of(scenario_.methods.begin(), scenario_.methods.end(),
-                                 [](ValidationMethod method) { return contactsNameservers(method); });
+    const bool dns =
+        std::any_of(scenario_.methods.begin(), scenario_.methods.end(),
+                    [](ValidationMethod method) { return contactsNameservers(method); });
     return !dns || nameservers_->mostPerVictim() == 0;
 }
 

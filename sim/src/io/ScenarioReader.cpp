@@ -43,8 +43,7 @@ class ScenarioParser {
         const JsonFields root(document, "", source_);
         root.allowOnly({"name", "description", "topology", "seed", "tie_break", "method", "attacks",
                         "prefix_length", "ca_configurations", "policies", "br_dates", "rov",
-                        "victims", "adversaries", "optimize", "sweep", "nameservers",
-                        "attempts"});
+                        "victims", "adversaries", "optimize", "sweep", "nameservers", "attempts"});
         Scenario scenario;
         scenario.name = root.requiredString("name");
         scenario.description = root.optionalString("description").value_or("");
@@ -153,8 +152,8 @@ class ScenarioParser {
                       }
                       if (std::find(scenario.methods.begin(), scenario.methods.end(), *method) !=
                           scenario.methods.end()) {
-                          fail(pointer, "method " + std::string(toString(*method)) +
-                                            " appears twice");
+                          fail(pointer,
+                               "method " + std::string(toString(*method)) + " appears twice");
                       }
                       scenario.methods.push_back(*method);
                   });
@@ -187,9 +186,10 @@ class ScenarioParser {
             setting.kind = NameserverSetting::Kind::PerVictim;
             const JsonFields map(fields.at("per_victim"), fields.pointerTo("per_victim"), source_);
             if (!fields.at("per_victim").is_object() || fields.at("per_victim").empty()) {
-                fields.fail("per_victim", "expected an object mapping victim ASNs to arrays of "
-                                          "nameserver ASNs, got " +
-                                              JsonFields::shortDump(fields.at("per_victim")));
+                fields.fail("per_victim",
+                            "expected an object mapping victim ASNs to arrays of "
+                            "nameserver ASNs, got " +
+                                JsonFields::shortDump(fields.at("per_victim")));
             }
             for (const auto& [key, list] : fields.at("per_victim").items()) {
                 const Asn victim = asnKey(map, key);
@@ -200,16 +200,18 @@ class ScenarioParser {
             setting.kind = NameserverSetting::Kind::Weighted;
             const nlohmann::json& weights = fields.at("weights");
             if (!weights.is_object() || weights.empty()) {
-                fields.fail("weights", "expected an object mapping nameserver ASNs to weights, "
-                                       "got " +
-                                           JsonFields::shortDump(weights));
+                fields.fail("weights",
+                            "expected an object mapping nameserver ASNs to weights, "
+                            "got " +
+                                JsonFields::shortDump(weights));
             }
             const JsonFields map(weights, fields.pointerTo("weights"), source_);
             for (const auto& [key, weight] : weights.items()) {
                 setting.asns.push_back(asnKey(map, key));
                 if (!weight.is_number() || !(weight.get<double>() > 0) ||
                     !std::isfinite(weight.get<double>())) {
-                    map.fail(key, "expected a positive weight, got " + JsonFields::shortDump(weight));
+                    map.fail(key,
+                             "expected a positive weight, got " + JsonFields::shortDump(weight));
                 }
                 setting.weights.push_back(weight.get<double>());
             }
@@ -245,20 +247,21 @@ class ScenarioParser {
     // `attempts`: validation attempts per request, 1 or more, or an array of them (an axis).
     void parseAttempts(const JsonFields& root, Scenario& scenario) {
         scenario.attempts.clear();
-        forEachOf(root, "attempts", "1", [&](const nlohmann::json& value, const std::string& pointer) {
-            if (!value.is_number_integer() || value.get<std::int64_t>() < 1 ||
-                value.get<std::int64_t>() > kMostAttempts) {
-                fail(pointer, "expected a number of attempts from 1 to " +
-                                  std::to_string(kMostAttempts) + ", got " +
-                                  JsonFields::shortDump(value));
-            }
-            const int attempts = value.get<int>();
-            if (std::find(scenario.attempts.begin(), scenario.attempts.end(), attempts) !=
-                scenario.attempts.end()) {
-                fail(pointer, std::to_string(attempts) + " attempts appear twice");
-            }
-            scenario.attempts.push_back(attempts);
-        });
+        forEachOf(root, "attempts", "1",
+                  [&](const nlohmann::json& value, const std::string& pointer) {
+                      if (!value.is_number_integer() || value.get<std::int64_t>() < 1 ||
+                          value.get<std::int64_t>() > kMostAttempts) {
+                          fail(pointer, "expected a number of attempts from 1 to " +
+                                            std::to_string(kMostAttempts) + ", got " +
+                                            JsonFields::shortDump(value));
+                      }
+                      const int attempts = value.get<int>();
+                      if (std::find(scenario.attempts.begin(), scenario.attempts.end(), attempts) !=
+                          scenario.attempts.end()) {
+                          fail(pointer, std::to_string(attempts) + " attempts appear twice");
+                      }
+                      scenario.attempts.push_back(attempts);
+                  });
     }
 
     // A CA object of a study may hold a pool: "remotes_per_attempt" (fewer than its remotes)
@@ -294,8 +297,8 @@ class ScenarioParser {
         if (const auto cohort = fields.optionalString("cohort")) {
             const auto rule = CohortRule::fromString(*cohort);
             if (!rule) {
-                fields.fail("cohort", "expected fixed, rotate or random:SEED, got \"" + *cohort +
-                                          "\"");
+                fields.fail("cohort",
+                            "expected fixed, rotate or random:SEED, got \"" + *cohort + "\"");
             }
             ca.cohortRule = *rule;
         }

@@ -49,8 +49,8 @@ std::string CohortRule::toString() const {
     return "fixed";
 }
 
-std::uint64_t CohortRule::cohort(std::size_t poolSize, std::size_t cohortSize,
-                                 std::uint64_t domain, int attempt) const {
+std::uint64_t CohortRule::cohort(std::size_t poolSize, std::size_t cohortSize, std::uint64_t domain,
+                                 int attempt) const {
     if (cohortSize >= poolSize) {
         return allBelow(poolSize);
     }

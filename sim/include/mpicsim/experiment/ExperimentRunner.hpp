@@ -26,8 +26,9 @@ namespace mpicsim {
 // every CA configuration × policy × attempts of the sweep: the outcome at each CA
 // configuration's perspectives is read once, and every policy decides from it. Retries see the
 // same routing (the hijack lasts through them), so one propagation serves every attempt; an
-// attempt differs only in the cohort of pool remotes that validates (CohortRule). Shards are handed to the caller strictly in
-// order, each as a span of records, so the results are the same whatever the number of threads.
+// attempt differs only in the cohort of pool remotes that validates (CohortRule). Shards are handed
+// to the caller strictly in order, each as a span of records, so the results are the same whatever
+// the number of threads.
 class ExperimentRunner {
   public:
     // The CA configuration × policy pairs of the study, and those that cannot be evaluated.

@@ -16,8 +16,9 @@ namespace mpicsim {
 //     corroborating,required,method,attempts,hijacked_target
 //
 // one row per trial unit × CA configuration × policy × attempts, in the runner's order; `issued`
-// and `legitimate_blocked` are 0 or 1; `hijacked_target` is "web host" or "nameserver K". The perspectives' outcomes are not in the file: records read
-// back carry the unit and its verdicts only.
+// and `legitimate_blocked` are 0 or 1; `hijacked_target` is "web host" or "nameserver K". The
+// perspectives' outcomes are not in the file: records read back carry the unit and its verdicts
+// only.
 class TrialsCsv {
   public:
     using RecordHandler = std::function<void(const TrialRecord&)>;
