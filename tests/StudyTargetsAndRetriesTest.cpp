@@ -96,6 +96,15 @@ Ran runStudy(const fs::path& scenarioPath, std::size_t threads = 1,
         summary.add(records);
     });
     ran.summary = summary.summary();
+    // The summary checkpointed and restored, and the summary of trials.csv read back, are the
+    // same: method, attempts and targets hijacked survive both.
+    ResultSummary restored(context);
+    restored.restoreState(summary.state(), "state");
+    EXPECT_EQ(ResultSummary::toJson(restored.summary()), ResultSummary::toJson(ran.summary));
+    const fs::path trials = scenarioPath.parent_path() / "trials.csv";
+    writeText(trials, std::string(TrialsCsv::header()) + ran.csvRows);
+    EXPECT_EQ(ResultSummary::toJson(ResultSummary::fromTrialsCsv(trials, context)),
+              ResultSummary::toJson(ran.summary));
     return ran;
 }
 

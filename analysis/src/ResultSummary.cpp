@@ -108,7 +108,7 @@ std::size_t ResultSummary::groupOf(const TrialRecord& record, std::size_t verdic
         const SummaryGroup& group = groups_[known->second].group;
         const CombinationVerdict& verdict = record.verdicts[verdictIndex];
         if (group.ca == verdict.ca && group.policy == verdict.policy &&
-            group.rov == record.rovLabel) {
+            group.rov == record.rovLabel && group.attempts == verdict.attempts) {
             return known->second;
         }
     }
