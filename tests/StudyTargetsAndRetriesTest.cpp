@@ -13,6 +13,7 @@
 #include <set>
 #include <sstream>
 
+#include "OptimizeCommand.hpp"
 #include "RunCommand.hpp"
 #include "VerdictCommand.hpp"
 #include "mpicsim/analysis/ResultSummary.hpp"
@@ -193,7 +194,7 @@ TEST(StudyTargets, TheAttackerHijacksTheNameserverThatServesItBest) {
     const nlohmann::json verdict = nlohmann::json::parse(out.str());
     EXPECT_EQ(verdict.at("target").at("role"), "nameserver 2");
     EXPECT_EQ(verdict.at("issued_to_attacker"), true);
-    EXPECT_EQ(verdict.at("corroborating"), dns->attackerSuccesses == 1 ? 2 : -1);
+    EXPECT_EQ(verdict.at("corroborating"), 2);
 }
 
 // "same-as-host" costs nothing and changes nothing: a DNS-01 study then gives the HTTP-01 rows.
@@ -505,6 +506,43 @@ TEST(StudyTargetsAndRetries, NameserversAbsentFromTheTopologyAreNamed) {
     EXPECT_NE(
         runError(R"({"list": [12, 12]})").find("at /nameservers/list/1: AS12 is listed twice"),
         std::string::npos);
+}
+
+// Outcome matrices (optimize, quorum-sweep) model one web-host target and one attempt: a
+// scenario that sweeps attempts or puts nameservers elsewhere is refused with exit status 2.
+TEST(StudyTargetsAndRetries, OptimizeRefusesWhatItDoesNotModel) {
+    const test::TemporaryDirectory directory("study-optimize");
+    const fs::path shipped = fs::path(MPICSIM_SOURCE_DIR) / "scenarios" / "optimize-classroom.json";
+    std::ifstream in(shipped);
+    nlohmann::json scenario = nlohmann::json::parse(in);
+    scenario["topology"]["caida"] =
+        (shipped.parent_path() / scenario["topology"]["caida"].get<std::string>()).string();
+    auto exitOf = [&](const nlohmann::json& changed, std::string& message) {
+        const fs::path path = directory.path() / "o.json";
+        writeText(path, changed.dump());
+        std::ostringstream out;
+        std::ostringstream err;
+        const int status = cli::OptimizeCommand::run(
+            {path.string(), "--out", (directory.path() / "out").string()}, out, err);
+        message = err.str();
+        return status;
+    };
+    std::string message;
+    nlohmann::json withAttempts = scenario;
+    withAttempts["attempts"] = {1, 2};
+    EXPECT_EQ(exitOf(withAttempts, message), 2);
+    EXPECT_NE(message.find("at /attempts: an outcome matrix (optimize, quorum-sweep) models one "
+                           "validation method, one attempt"),
+              std::string::npos)
+        << message;
+    nlohmann::json withNameservers = scenario;
+    withNameservers["method"] = "dns-01";
+    withNameservers["nameservers"] = {{"list", {11}}};
+    EXPECT_EQ(exitOf(withNameservers, message), 2);
+    EXPECT_NE(message.find("at /nameservers: "), std::string::npos) << message;
+    nlohmann::json sameAsHost = scenario;
+    sameAsHost["method"] = "dns-01";
+    EXPECT_EQ(exitOf(sameAsHost, message), 0) << message;
 }
 
 // Weighted and sampled placements draw per victim: a victim keeps its nameservers whatever the

@@ -39,12 +39,17 @@ std::vector<OutcomeMatrix::Unit> OutcomeMatrixBuilder::unitsOf(const AsGraph& gr
 
 void OutcomeMatrixBuilder::requireOneTargetAndAttempt(const Scenario& scenario,
                                                       const TrialPlan& plan) {
-    if (scenario.methods.size() != 1 || scenario.attempts.size() != 1 ||
-        scenario.attempts.front() != 1 || !plan.targetsOnlyVictims()) {
+    const char* pointer = scenario.methods.size() != 1 ? "/method"
+                          : scenario.attempts.size() != 1 || scenario.attempts.front() != 1
+                              ? "/attempts"
+                          : !plan.targetsOnlyVictims() ? "/nameservers"
+                                                       : nullptr;
+    if (pointer != nullptr) {
         throw std::invalid_argument(
-            "at /method: an outcome matrix (optimize, quorum-sweep) models one validation "
-            "method, one attempt and the web host's prefix; this scenario sweeps methods or "
-            "attempts, or puts nameservers elsewhere (run it with `mpicsim run`)");
+            std::string("at ") + pointer +
+            ": an outcome matrix (optimize, quorum-sweep) models one validation method, one "
+            "attempt and the web host's prefix; this scenario sweeps methods or attempts, or "
+            "puts nameservers elsewhere (run it with `mpicsim run`)");
     }
 }
 
