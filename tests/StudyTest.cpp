@@ -185,9 +185,16 @@ TEST(Study, ScopedPropagationGivesTheRecordsOfFullPropagation) {
                                {"neighbours", neighbours},
                                {"rov", i == 1}});
         }
+        // Nameserver targets, a pool validating in rotating cohorts, and retries.
+        scenario["method"] = {"http-01", "dns-01"};
+        scenario["nameservers"] = {{"sample", 2}, {"seed", seed}};
+        scenario["attempts"] = {1, 2};
+        scenario["ca_configurations"][0]["remotes_per_attempt"] = 5;
+        scenario["ca_configurations"][0]["cohort"] = "rotate";
         writeText(scenarioPath, scenario.dump(2));
         const std::string scoped = runRows(scenarioPath, 2);
         EXPECT_FALSE(scoped.empty());
+        EXPECT_NE(scoped.find(",dns-01,2,nameserver 2\n"), std::string::npos);
         EXPECT_EQ(scoped, runRows(scenarioPath, 2, ExperimentRunner::Propagation::Full))
             << "seed " << seed;
     }
