@@ -788,9 +788,17 @@ void StudyView::showResultsTable() {
     for (const SummaryGroup& group : summary_.groups) {
         const int row = results_->rowCount();
         results_->insertRow(row);
+        // A study sweeping the validation method or the attempts says which row is which.
+        QString attack = QString::fromStdString(group.attack);
+        if (group.method != "http-01" || group.attempts != 1) {
+            attack += QString(" · %1 · %2 attempt%3")
+                          .arg(QString::fromStdString(group.method))
+                          .arg(group.attempts)
+                          .arg(group.attempts == 1 ? "" : "s");
+        }
         const QStringList cells = {QString::fromStdString(group.ca),
                                    QString::fromStdString(group.policy),
-                                   QString::fromStdString(group.attack),
+                                   attack,
                                    QString::number(group.trials),
                                    percent(group.attackerSuccessRate),
                                    percent(group.ci95Low) + " – " + percent(group.ci95High),
