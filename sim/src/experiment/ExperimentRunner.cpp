@@ -229,14 +229,12 @@ void ExperimentRunner::computeTrial(std::uint64_t index, Workspace& workspace,
     }
     record.verdicts.resize(combinations_.size() * scenario_.attempts.size());
     for (std::size_t k = 0; k < combinations_.size(); ++k) {
-        decideCombination(k, unit, workspace,
-                          record.verdicts.data() + k * scenario_.attempts.size());
+        decideCombination(k, workspace, record.verdicts.data() + k * scenario_.attempts.size());
     }
 }
 
-void ExperimentRunner::decideCombination(std::size_t k, const TrialUnit& unit, Workspace& workspace,
+void ExperimentRunner::decideCombination(std::size_t k, Workspace& workspace,
                                          CombinationVerdict* out) const {
-    (void)unit;
     const Combination& combination = combinations_[k];
     const PerspectiveBlock& block = blocks_[combination.caIndex];
     const std::size_t caCount = placed_.size();

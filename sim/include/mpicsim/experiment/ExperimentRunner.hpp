@@ -82,8 +82,7 @@ class ExperimentRunner {
     void computeTrial(std::uint64_t index, Workspace& workspace, TrialRecord& record) const;
     // The verdicts of one combination, one per value of the attempts axis, from the outcome
     // bits of the unit's targets.
-    void decideCombination(std::size_t k, const TrialUnit& unit, Workspace& workspace,
-                           CombinationVerdict* out) const;
+    void decideCombination(std::size_t k, Workspace& workspace, CombinationVerdict* out) const;
 
     const AsGraph& graph_;
     const Scenario& scenario_;
