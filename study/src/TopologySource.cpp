@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "mpicsim/io/AsOrganisationWriter.hpp"
 #include "mpicsim/io/CaidaReader.hpp"
 #include "mpicsim/io/CaidaWriter.hpp"
 #include "mpicsim/io/FileDigest.hpp"
@@ -10,11 +11,15 @@
 namespace mpicsim {
 namespace {
 
+// The two files `mpicsim generate-topology` writes, one after the other.
 std::string syntheticSha256(const TopologyGenerator::Result& generated,
                             const Scenario::SyntheticTopology& synthetic) {
     std::ostringstream text;
     CaidaWriter::write(text, generated.links, generated.metadata,
                        TopologySource::syntheticFileComments(synthetic.ases, synthetic.seed));
+    AsOrganisationWriter::write(
+        text, generated.organisations,
+        TopologySource::syntheticOrganisationComments(synthetic.ases, synthetic.seed));
     return FileDigest::sha256(text.str());
 }
 
@@ -29,6 +34,14 @@ std::vector<std::string> TopologySource::syntheticFileComments(std::size_t ases,
             "<peer>|<peer>|0|<source>"};
 }
 
+std::vector<std::string> TopologySource::syntheticOrganisationComments(std::size_t ases,
+                                                                       std::uint64_t seed) {
+    return {"synthetic AS-to-organisation table written by mpicsim generate-topology",
+            "ases " + std::to_string(ases) + ", seed " + std::to_string(seed) +
+                "; not measured data: registries and countries drawn to match CAIDA's "
+                "as-org2info shares, the catalog's host ASes with their real organisations"};
+}
+
 std::string TopologySource::syntheticCommand(const Scenario::SyntheticTopology& synthetic) {
     return "mpicsim generate-topology --ases " + std::to_string(synthetic.ases) + " --seed " +
            std::to_string(synthetic.seed);
@@ -36,9 +49,9 @@ std::string TopologySource::syntheticCommand(const Scenario::SyntheticTopology& 
 
 TopologySource::Loaded TopologySource::load(const Scenario& scenario) {
     if (const auto& synthetic = scenario.syntheticTopology) {
-        const auto generated = TopologyGenerator::generate(synthetic->ases, synthetic->seed);
+        auto generated = TopologyGenerator::generate(synthetic->ases, synthetic->seed);
         std::string sha = syntheticSha256(generated, *synthetic);
-        return {generated.graph(), std::move(sha), {}};
+        return {generated.graph(), std::move(sha), std::move(generated.organisations)};
     }
     CaidaReader::Options readOptions;
     readOptions.includeMlpOnlyLinks = !scenario.excludeMlpOnly;

@@ -2,10 +2,8 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
 #include <string>
 #include <unordered_map>
-#include <utility>
 
 #include "mpicsim/common/DeterministicRandom.hpp"
 #include "mpicsim/topology/SyntheticHostProfile.hpp"
@@ -64,18 +62,17 @@ std::size_t pick(const Weights& weights, WeightOf weightOf, double unit) {
 
 }  // namespace
 
-AsOrganisations SyntheticOrganisations::draw(const std::vector<AsLink>& links,
+AsOrganisations SyntheticOrganisations::draw(const std::vector<Asn>& asns,
+                                             const std::vector<AsLink>& links,
                                              std::uint64_t seed) {
-    std::map<Asn, const RegistryWeights*> weightsOf;
-    for (const AsLink& link : links) {
-        weightsOf.emplace(link.first, &kRegistryWeights);
-        weightsOf.emplace(link.second, &kRegistryWeights);
-    }
+    std::vector<const RegistryWeights*> weightsOf(asns.size(), &kRegistryWeights);
+    auto indexOf = [&asns](Asn asn) {
+        return static_cast<std::size_t>(std::lower_bound(asns.begin(), asns.end(), asn) -
+                                        asns.begin());
+    };
     std::unordered_map<Asn, const SyntheticHostProfile*> hosts;
     for (const SyntheticHostProfile& profile : SyntheticHostProfile::catalog()) {
         hosts.emplace(profile.asn, &profile);
-    }
-    for (const SyntheticHostProfile& profile : SyntheticHostProfile::catalog()) {
         const bool measured =
             std::any_of(profile.neighbourRegistries.begin(), profile.neighbourRegistries.end(),
                         [](std::size_t count) { return count > 0; });
@@ -83,17 +80,19 @@ AsOrganisations SyntheticOrganisations::draw(const std::vector<AsLink>& links,
             continue;
         }
         for (const AsLink& link : links) {
-            for (const auto& [self, other] : {std::pair(link.first, link.second),
-                                              std::pair(link.second, link.first)}) {
-                auto& weights = weightsOf[other];
-                if (self == profile.asn && weights == &kRegistryWeights) {
-                    weights = &profile.neighbourRegistries;
-                }
+            if (link.first != profile.asn && link.second != profile.asn) {
+                continue;
+            }
+            auto& weights = weightsOf[indexOf(link.first == profile.asn ? link.second : link.first)];
+            if (weights == &kRegistryWeights) {
+                weights = &profile.neighbourRegistries;
             }
         }
     }
     AsOrganisations organisations;
-    for (const auto& [asn, weights] : weightsOf) {
+    for (std::size_t i = 0; i < asns.size(); ++i) {
+        const Asn asn = asns[i];
+        const RegistryWeights* weights = weightsOf[i];
         if (const auto host = hosts.find(asn); host != hosts.end()) {
             organisations.set(asn, host->second->organisation);
             continue;

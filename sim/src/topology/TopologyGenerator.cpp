@@ -237,8 +237,10 @@ class Builder {
     void placeHosts(std::uint64_t seed) {
         DeterministicRandom random(seed ^ kHostStream);
         customersOf_.assign(ases_, {});
+        providersOf_.assign(ases_, {});
         for (const auto& [provider, customer] : providerCustomer_) {
             customersOf_[provider].push_back(customer);
+            providersOf_[customer].push_back(provider);
         }
         coneStamp_.assign(ases_, 0);
         std::vector<std::uint32_t> cone(ases_, 1);
@@ -284,16 +286,12 @@ class Builder {
         if (static_cast<double>(size) >= kConeFill * static_cast<double>(target)) {
             return;
         }
-        std::vector<std::vector<std::uint32_t>> providersOf(ases_);
-        for (const auto& [provider, customer] : providerCustomer_) {
-            providersOf[customer].push_back(provider);
-        }
         std::vector<bool> above(ases_, false);
         std::vector<std::uint32_t> climb = {v};
         while (!climb.empty()) {
             const std::uint32_t at = climb.back();
             climb.pop_back();
-            for (const std::uint32_t provider : providersOf[at]) {
+            for (const std::uint32_t provider : providersOf_[at]) {
                 if (!above[provider]) {
                     above[provider] = true;
                     climb.push_back(provider);
@@ -329,6 +327,7 @@ class Builder {
             linked_.insert(pairKey(v, c));
             providerCustomer_.emplace_back(v, c);
             customersOf_[v].push_back(c);
+            providersOf_[c].push_back(v);
             ++customers_[v];
             ++providerCount_[c];
         }
@@ -379,12 +378,7 @@ class Builder {
     }
 
     void adjustProviders(std::uint32_t v, std::size_t target, DeterministicRandom& random) {
-        std::vector<std::uint32_t> providers;
-        for (const auto& [provider, customer] : providerCustomer_) {
-            if (customer == v) {
-                providers.push_back(provider);
-            }
-        }
+        const std::vector<std::uint32_t> providers = providersOf_[v];
         if (providers.size() > target) {
             // A provider that would be left without links stays.
             std::vector<std::uint32_t> droppable;
@@ -400,6 +394,7 @@ class Builder {
                 linked_.erase(pairKey(provider, v));
                 --customers_[provider];
                 std::erase(customersOf_[provider], v);
+                std::erase(providersOf_[v], provider);
             }
             std::erase_if(providerCustomer_, [&](const auto& link) {
                 return link.second == v && std::find(dropped.begin(), dropped.end(),
@@ -438,6 +433,7 @@ class Builder {
             }
             providerCustomer_.emplace_back(p, v);
             customersOf_[p].push_back(v);
+            providersOf_[v].push_back(p);
             ++customers_[p];
             ++providerCount_[v];
         }
@@ -523,7 +519,8 @@ class Builder {
         result.metadata.caidaSerial = 2;
         result.metadata.sourceName =
             "synthetic (ases " + std::to_string(ases_) + ", seed " + std::to_string(seed) + ")";
-        result.organisations = SyntheticOrganisations::draw(result.links, seed);
+        std::sort(asnOf.begin(), asnOf.end());
+        result.organisations = SyntheticOrganisations::draw(asnOf, result.links, seed);
         return result;
     }
 
@@ -540,6 +537,7 @@ class Builder {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> peering_;
     std::unordered_set<std::uint64_t> linked_;
     std::vector<std::vector<std::uint32_t>> customersOf_;
+    std::vector<std::vector<std::uint32_t>> providersOf_;
     std::vector<std::uint32_t> coneStamp_;
     std::uint32_t stamp_ = 0;
     std::vector<std::uint32_t> coneMembers_;

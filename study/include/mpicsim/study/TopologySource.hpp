@@ -12,7 +12,8 @@ namespace mpicsim {
 
 // Where a study's graph comes from: the scenario's CAIDA file, or the synthetic topology
 // `mpicsim generate-topology --ases N --seed S` writes. Either way the study records the
-// SHA-256 of the CAIDA text, so that a resumed run can tell that it is the same topology.
+// SHA-256 of the CAIDA text (for a synthetic topology: followed by the AS-to-organisation text
+// written beside it), so that a resumed run can tell that it is the same topology.
 class TopologySource {
   public:
     struct Loaded {
@@ -29,6 +30,9 @@ class TopologySource {
     static std::string sha256(const Scenario& scenario);
     // The comment lines at the top of the file `mpicsim generate-topology` writes.
     static std::vector<std::string> syntheticFileComments(std::size_t ases, std::uint64_t seed);
+    // The same for the AS-to-organisation file it writes beside it.
+    static std::vector<std::string> syntheticOrganisationComments(std::size_t ases,
+                                                                  std::uint64_t seed);
     // The command that writes the synthetic topology as a file.
     static std::string syntheticCommand(const Scenario::SyntheticTopology& synthetic);
 };
