@@ -63,20 +63,20 @@ TEST(SyntheticHosts, EveryHostHasItsScaledProfileFromOneThousandAsesUp) {
                 const auto targetProviders = static_cast<double>(profile.providersAt());
                 const auto targetPeers = static_cast<double>(profile.peersAt(ases, clique));
                 const auto targetCone = static_cast<double>(profile.coneAt(ases));
-                std::printf("%6zu ASes seed %llu AS%-6u providers %3.0f (target %3.0f) peers "
-                            "%5.0f (%5.0f) cone %6.0f (%6.0f)\n",
-                            ases, static_cast<unsigned long long>(seed), profile.asn, providers,
-                            targetProviders, peers, targetPeers, cone, targetCone);
+                std::printf(
+                    "%6zu ASes seed %llu AS%-6u providers %3.0f (target %3.0f) peers "
+                    "%5.0f (%5.0f) cone %6.0f (%6.0f)\n",
+                    ases, static_cast<unsigned long long>(seed), profile.asn, providers,
+                    targetProviders, peers, targetPeers, cone, targetCone);
                 const std::string where = "AS" + std::to_string(profile.asn) + " at " +
                                           std::to_string(ases) + " ASes, seed " +
                                           std::to_string(seed);
                 EXPECT_TRUE(within(providers, targetProviders)) << where;
                 EXPECT_TRUE(within(peers, targetPeers)) << where;
                 EXPECT_TRUE(within(cone, targetCone)) << where;
-                const bool inClique =
-                    std::find(result.metadata.inputClique.begin(),
-                              result.metadata.inputClique.end(),
-                              profile.asn) != result.metadata.inputClique.end();
+                const bool inClique = std::find(result.metadata.inputClique.begin(),
+                                                result.metadata.inputClique.end(),
+                                                profile.asn) != result.metadata.inputClique.end();
                 EXPECT_EQ(inClique, profile.tier1) << where;
                 EXPECT_EQ(*result.organisations.find(profile.asn), profile.organisation) << where;
             }

@@ -24,8 +24,8 @@ TEST(SyntheticStudy, ShippedSyntheticScenarioWithCatalogPresetsRuns) {
                             (directory.path() / "stderr.txt").string();
     ASSERT_EQ(std::system(run.c_str()), 0) << InputFile::read(directory.path() / "stderr.txt");
     const std::string summary = InputFile::read(directory.path() / "out" / "summary.csv");
-    for (const char* preset : {"single-vantage-point", "lets-encrypt-2020", "br-2026-12-example",
-                               "open-mpic-example"}) {
+    for (const char* preset :
+         {"single-vantage-point", "lets-encrypt-2020", "br-2026-12-example", "open-mpic-example"}) {
         EXPECT_NE(summary.find(std::string("\n") + preset + ","), std::string::npos) << preset;
     }
 
@@ -36,8 +36,7 @@ TEST(SyntheticStudy, ShippedSyntheticScenarioWithCatalogPresetsRuns) {
     const std::string both = InputFile::read(directory.path() / "t.as-rel2.txt") +
                              InputFile::read(directory.path() / "t.as-org2info.txt");
     const std::string manifest = InputFile::read(directory.path() / "out" / "manifest.json");
-    EXPECT_NE(manifest.find("\"sha256\": \"" + FileDigest::sha256(both) + "\""),
-              std::string::npos)
+    EXPECT_NE(manifest.find("\"sha256\": \"" + FileDigest::sha256(both) + "\""), std::string::npos)
         << manifest.substr(0, 2000);
 }
 

@@ -207,8 +207,7 @@ TEST_F(GenerateTopologyCommandTest, WritesTheSameFileForTheSameSeed) {
     EXPECT_EQ(CaidaReader::readFile(a).nodeCount(), 1500u);
     const fs::path organisationsA = directory_ / "a.as-org2info.txt";
     const fs::path organisationsB = directory_ / "b.as-org2info.txt";
-    EXPECT_NE(out_.str().find("wrote " + organisationsB.string()), std::string::npos)
-        << out_.str();
+    EXPECT_NE(out_.str().find("wrote " + organisationsB.string()), std::string::npos) << out_.str();
     ASSERT_TRUE(fs::exists(organisationsA));
     EXPECT_EQ(slurp(organisationsA), slurp(organisationsB));
     EXPECT_FALSE(fs::exists(directory_ / "a.as-org2info.txt.partial"));

@@ -27,16 +27,66 @@ struct CountryCount {
 // holds (they cover 99.7%, 68.2%, 86.2%, 97.0% and 74.2% of the registry's ASes; the rest,
 // spread over many countries, is left out and the 12 drawn in proportion).
 constexpr std::array<std::array<CountryCount, 12>, 5> kCountries = {{
-    {{{"US", 16'781}, {"CA", 1'403}, {"PR", 85}, {"BM", 14}, {"VG", 10}, {"BS", 9},
-      {"JM", 9}, {"KY", 7}, {"BB", 7}, {"AG", 7}, {"GD", 6}, {"LC", 6}}},
-    {{{"RU", 4'656}, {"DE", 2'074}, {"PL", 2'053}, {"GB", 1'794}, {"UA", 1'569}, {"FR", 1'263},
-      {"IT", 996}, {"NL", 949}, {"ES", 863}, {"RO", 863}, {"CH", 679}, {"BG", 607}}},
-    {{{"IN", 2'310}, {"ID", 1'821}, {"AU", 1'497}, {"BD", 1'045}, {"KR", 843}, {"JP", 664},
-      {"CN", 614}, {"HK", 551}, {"TH", 399}, {"NZ", 393}, {"VN", 388}, {"SG", 331}}},
-    {{{"BR", 7'802}, {"AR", 991}, {"MX", 374}, {"CL", 285}, {"CO", 214}, {"EC", 154},
-      {"VE", 119}, {"PE", 97}, {"DO", 85}, {"PA", 77}, {"HN", 75}, {"PY", 75}}},
-    {{{"ZA", 508}, {"NG", 172}, {"KE", 125}, {"GH", 75}, {"TZ", 75}, {"EG", 65}, {"AO", 48},
-      {"UG", 35}, {"CD", 35}, {"MU", 27}, {"ZW", 23}, {"BW", 22}}},
+    {{{"US", 16'781},
+      {"CA", 1'403},
+      {"PR", 85},
+      {"BM", 14},
+      {"VG", 10},
+      {"BS", 9},
+      {"JM", 9},
+      {"KY", 7},
+      {"BB", 7},
+      {"AG", 7},
+      {"GD", 6},
+      {"LC", 6}}},
+    {{{"RU", 4'656},
+      {"DE", 2'074},
+      {"PL", 2'053},
+      {"GB", 1'794},
+      {"UA", 1'569},
+      {"FR", 1'263},
+      {"IT", 996},
+      {"NL", 949},
+      {"ES", 863},
+      {"RO", 863},
+      {"CH", 679},
+      {"BG", 607}}},
+    {{{"IN", 2'310},
+      {"ID", 1'821},
+      {"AU", 1'497},
+      {"BD", 1'045},
+      {"KR", 843},
+      {"JP", 664},
+      {"CN", 614},
+      {"HK", 551},
+      {"TH", 399},
+      {"NZ", 393},
+      {"VN", 388},
+      {"SG", 331}}},
+    {{{"BR", 7'802},
+      {"AR", 991},
+      {"MX", 374},
+      {"CL", 285},
+      {"CO", 214},
+      {"EC", 154},
+      {"VE", 119},
+      {"PE", 97},
+      {"DO", 85},
+      {"PA", 77},
+      {"HN", 75},
+      {"PY", 75}}},
+    {{{"ZA", 508},
+      {"NG", 172},
+      {"KE", 125},
+      {"GH", 75},
+      {"TZ", 75},
+      {"EG", 65},
+      {"AO", 48},
+      {"UG", 35},
+      {"CD", 35},
+      {"MU", 27},
+      {"ZW", 23},
+      {"BW", 22}}},
 }};
 
 // Streams of DeterministicRandom::unitHash, one per kind of draw.
@@ -63,8 +113,7 @@ std::size_t pick(const Weights& weights, WeightOf weightOf, double unit) {
 }  // namespace
 
 AsOrganisations SyntheticOrganisations::draw(const std::vector<Asn>& asns,
-                                             const std::vector<AsLink>& links,
-                                             std::uint64_t seed) {
+                                             const std::vector<AsLink>& links, std::uint64_t seed) {
     std::vector<const RegistryWeights*> weightsOf(asns.size(), &kRegistryWeights);
     auto indexOf = [&asns](Asn asn) {
         return static_cast<std::size_t>(std::lower_bound(asns.begin(), asns.end(), asn) -
@@ -83,7 +132,8 @@ AsOrganisations SyntheticOrganisations::draw(const std::vector<Asn>& asns,
             if (link.first != profile.asn && link.second != profile.asn) {
                 continue;
             }
-            auto& weights = weightsOf[indexOf(link.first == profile.asn ? link.second : link.first)];
+            auto& weights =
+                weightsOf[indexOf(link.first == profile.asn ? link.second : link.first)];
             if (weights == &kRegistryWeights) {
                 weights = &profile.neighbourRegistries;
             }
@@ -105,9 +155,9 @@ AsOrganisations SyntheticOrganisations::draw(const std::vector<Asn>& asns,
             countries, [](const CountryCount& entry) { return entry.ases; },
             DeterministicRandom::unitHash(seed ^ kCountryStream, asn));
         const std::string registryName = SyntheticHostProfile::kRegistries[registry];
-        organisations.set(asn, {"SYN" + std::to_string(asn) + "-" + registryName,
-                                "Synthetic AS" + std::to_string(asn),
-                                countries[country].country, registryName});
+        organisations.set(
+            asn, {"SYN" + std::to_string(asn) + "-" + registryName,
+                  "Synthetic AS" + std::to_string(asn), countries[country].country, registryName});
     }
     return organisations;
 }

@@ -366,9 +366,9 @@ class Builder {
             if (isHost_[v] || (!profile.tier1 && providerCount_[v] == 0)) {
                 continue;
             }
-            const double cost =
-                kConeMismatchWeight * mismatch(cone[v], targetCone) +
-                mismatch(providerCount_[v], targetProviders) + mismatch(peerCount_[v], targetPeers);
+            const double cost = kConeMismatchWeight * mismatch(cone[v], targetCone) +
+                                mismatch(providerCount_[v], targetProviders) +
+                                mismatch(peerCount_[v], targetPeers);
             if (cost < bestCost) {
                 bestCost = cost;
                 best = v;
@@ -397,8 +397,8 @@ class Builder {
                 std::erase(providersOf_[v], provider);
             }
             std::erase_if(providerCustomer_, [&](const auto& link) {
-                return link.second == v && std::find(dropped.begin(), dropped.end(),
-                                                     link.first) != dropped.end();
+                return link.second == v &&
+                       std::find(dropped.begin(), dropped.end(), link.first) != dropped.end();
             });
             providerCount_[v] -= static_cast<std::uint32_t>(dropped.size());
             return;
@@ -423,9 +423,9 @@ class Builder {
             }
         }
         while (providerCount_[v] < target && !eligible.empty()) {
-            const auto at = std::upper_bound(cumulative.begin(), cumulative.end(),
-                                             random.unit() * total) -
-                            cumulative.begin();
+            const auto at =
+                std::upper_bound(cumulative.begin(), cumulative.end(), random.unit() * total) -
+                cumulative.begin();
             const std::uint32_t p =
                 eligible[std::min<std::size_t>(static_cast<std::size_t>(at), eligible.size() - 1)];
             if (!linked_.insert(pairKey(p, v)).second) {

@@ -25,8 +25,8 @@ namespace mpicsim {
 class TopologyGenerator {
   public:
     struct Result {
-        std::vector<AsLink> links;  // sorted; provider first in provider-customer links
-        AsGraphMetadata metadata;   // the clique, serial 2, a source name naming the seed
+        std::vector<AsLink> links;      // sorted; provider first in provider-customer links
+        AsGraphMetadata metadata;       // the clique, serial 2, a source name naming the seed
         AsOrganisations organisations;  // one per AS
 
         AsGraph graph() const { return AsGraph::fromLinks(links, metadata); }
