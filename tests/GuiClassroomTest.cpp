@@ -335,7 +335,7 @@ TEST_F(Gui, StudyOnASyntheticInternet) {
     StudyView study;
     QSignalSpy failures(&study, &StudyView::failed);
     QSignalSpy loaded(&study, &StudyView::topologyLoaded);
-    study.generateTopology(25000, 4);  // numbered from AS1: holds the catalog hosts (<= AS20473)
+    study.generateTopology(25000, 4);  // from 1,000 ASes up it holds the catalog hosts
     ASSERT_TRUE(loaded.wait(20000));
     EXPECT_EQ(loaded.front().front().toInt(), 25000);
     EXPECT_TRUE(study.topologyReady());
