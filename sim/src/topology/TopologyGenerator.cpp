@@ -231,9 +231,10 @@ class Builder {
     // Chooses for each host of SyntheticHostProfile::catalog() the AS whose customer cone,
     // provider count and peer degree lie closest to the host's targets (a tier-1 host among the
     // clique, any other outside it), then adds or removes provider and peer links of that AS
-    // until its provider count and peer degree are the targets. A new provider lies outside the
-    // host's cone (no cycle) and outside the cones of the other non-tier-1 hosts (their cones
-    // stay as chosen); a removed peer keeps another link.
+    // until its provider count and peer degree are the targets, and grows its cone when it is
+    // short (growCone). A new provider lies outside the host's cone (no cycle) and outside the
+    // cones of the other non-tier-1 hosts (their cones stay as chosen); a removed provider or
+    // peer keeps another link.
     void placeHosts(std::uint64_t seed) {
         DeterministicRandom random(seed ^ kHostStream);
         customersOf_.assign(ases_, {});
@@ -273,7 +274,7 @@ class Builder {
     }
 
     // Gives v customers until its cone reaches at least kConeFill of the target without
-    // passing it: ASes outside v's cone, outside the clique and above no path to v (no cycle),
+    // passing it: ASes outside v's cone, outside the clique and not above v (no cycle),
     // taken in decreasing order of their cone (`cone`, as measured before; ties: earliest
     // arrival) when what they add still fits.
     void growCone(std::uint32_t v, std::size_t target, const std::vector<std::uint32_t>& cone) {
