@@ -1,5 +1,6 @@
 #include "mpicsim/experiment/DeploymentScorer.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <stdexcept>
 
@@ -31,7 +32,7 @@ struct SlicedCount {
     int width = 0;
 
     void add(std::uint64_t ones) {
-        for (int b = 0; b < width && ones != 0; ++b) {
+        for (int b = 0; b < width; ++b) {
             const std::uint64_t carry = bits[static_cast<std::size_t>(b)] & ones;
             bits[static_cast<std::size_t>(b)] ^= ones;
             ones = carry;
@@ -58,7 +59,6 @@ struct SlicedCount {
         }
         return greater | equal;
     }
-    std::uint64_t within(int low, int high) const { return atLeast(low) & ~atLeast(high + 1); }
 };
 
 int widthFor(std::size_t maximum) {
@@ -104,6 +104,35 @@ DeploymentScorer::SizeRule DeploymentScorer::ruleFor(int remotes) const {
     };
     auto realizable = [](int count, int rirs) {
         return (count == 0 && rirs == 0) || (count >= 1 && rirs >= 1 && rirs <= count);
+    };
+    // Consecutive RIR counts with the same count intervals share one term per interval.
+    auto compile = [](SideRule& side) {
+        auto thresholdIndex = [&](int value) {
+            const auto found = std::find(side.thresholds.begin(), side.thresholds.end(), value);
+            if (found != side.thresholds.end()) {
+                return static_cast<std::uint8_t>(found - side.thresholds.begin());
+            }
+            side.thresholds.push_back(value);
+            return static_cast<std::uint8_t>(side.thresholds.size() - 1);
+        };
+        const std::size_t rirRows = side.usesRirs ? kMaxRirCount + 1 : 1;
+        for (std::size_t p = 0; p < kPrimaryClasses; ++p) {
+            for (std::size_t low = 0; low < rirRows;) {
+                std::size_t high = low + 1;
+                while (high < rirRows && side.counts[p][high] == side.counts[p][low]) {
+                    ++high;
+                }
+                const std::size_t rirHigh = side.usesRirs ? high : kMaxRirCount + 1;
+                if (!side.counts[p][low].empty()) {
+                    for (const Interval& interval : side.counts[p][low]) {
+                        side.terms[p].push_back(
+                            {thresholdIndex(interval.low), thresholdIndex(interval.high + 1),
+                             static_cast<std::uint8_t>(low), static_cast<std::uint8_t>(rirHigh)});
+                    }
+                }
+                low = high;
+            }
+        }
     };
     auto buildSide = [&](Outcome wanted) {
         std::array<std::array<std::vector<bool>, kMaxRirCount + 1>, kPrimaryClasses> value;
@@ -167,6 +196,7 @@ DeploymentScorer::SizeRule DeploymentScorer::ruleFor(int remotes) const {
                 }
             }
         }
+        compile(side);
         return side;
     };
     return {buildSide(Outcome::Attacker), buildSide(Outcome::Victim)};
@@ -236,16 +266,25 @@ std::uint64_t DeploymentScorer::sideWord(const Members& members, const SideRule&
     for (std::size_t i = 0; i < members.remotes; ++i) {
         const std::uint64_t bits = planes[i][word];
         count.add(bits);
-        if (rule.usesRirs) {
-            rirPresent[members.rir[i]] |= bits;
-        }
+        rirPresent[members.rir[i]] |= bits;
     }
-    SlicedCount rirCount;
+    std::array<std::uint64_t, 2 * (kMaxRemotes + 2)> atLeast;
+    for (std::size_t t = 0; t < rule.thresholds.size(); ++t) {
+        atLeast[t] = count.atLeast(rule.thresholds[t]);
+    }
+    // rirAtLeast[r]: units whose remotes span at least r RIRs, grown one RIR at a time (in
+    // registers: written out, as the compiler vectorises a loop over r badly).
+    std::array<std::uint64_t, kMaxRirCount + 2> rirAtLeast{kAll, 0, 0, 0, 0, 0, 0};
     if (rule.usesRirs) {
-        rirCount.width = 3;
-        for (std::uint64_t present : rirPresent) {
-            rirCount.add(present);
+        std::uint64_t one = 0, two = 0, three = 0, four = 0, five = 0;
+        for (const std::uint64_t present : rirPresent) {
+            five |= four & present;
+            four |= three & present;
+            three |= two & present;
+            two |= one & present;
+            one |= present;
         }
+        rirAtLeast = {kAll, one, two, three, four, five, 0};
     }
     std::uint64_t result = always;
     for (std::size_t p = 0; p < kPrimaryClasses; ++p) {
@@ -253,17 +292,9 @@ std::uint64_t DeploymentScorer::sideWord(const Members& members, const SideRule&
             continue;
         }
         std::uint64_t inClass = 0;
-        for (std::size_t r = 0; r <= (rule.usesRirs ? kMaxRirCount : 0); ++r) {
-            if (rule.counts[p][r].empty()) {
-                continue;
-            }
-            std::uint64_t counts = 0;
-            for (const Interval& interval : rule.counts[p][r]) {
-                counts |= count.within(interval.low, interval.high);
-            }
-            inClass |= rule.usesRirs
-                           ? counts & rirCount.within(static_cast<int>(r), static_cast<int>(r))
-                           : counts;
+        for (const SideRule::Term& term : rule.terms[p]) {
+            inClass |= atLeast[term.low] & ~atLeast[term.high] & rirAtLeast[term.rirLow] &
+                       ~rirAtLeast[term.rirHigh];
         }
         result |= primaryMasks[p] & inClass;
     }

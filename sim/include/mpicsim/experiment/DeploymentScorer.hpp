@@ -53,6 +53,7 @@ class DeploymentScorer {
     struct Interval {
         int low;
         int high;
+        bool operator==(const Interval&) const = default;
     };
     // Which (primary class, RIR count, count) classes make one side of the verdict true.
     struct SideRule {
@@ -61,6 +62,18 @@ class DeploymentScorer {
         std::array<std::optional<bool>, 4> constant;
         // [primary class: adversary, victim, nowhere, no primary][RIR count] -> counts
         std::array<std::array<std::vector<Interval>, 6>, 4> counts;
+        // The same rule as evaluated per word: per primary class the terms "thresholds[low] <=
+        // count < thresholds[high] and rirLow <= RIR count < rirHigh" (the RIR bounds are 0 and
+        // 6 unless usesRirs), one per interval; "count >= thresholds[i]" is computed once per
+        // word.
+        struct Term {
+            std::uint8_t low;
+            std::uint8_t high;
+            std::uint8_t rirLow;
+            std::uint8_t rirHigh;
+        };
+        std::vector<int> thresholds;
+        std::array<std::vector<Term>, 4> terms;
     };
     struct SizeRule {
         SideRule issued;   // over the adversary planes
