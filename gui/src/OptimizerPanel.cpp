@@ -12,7 +12,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -200,12 +199,10 @@ OptimizerPanel::OptimizerPanel(QWidget* parent) : QWidget(parent) {
     layout->addLayout(form);
     layout->addLayout(runRow);
     layout->addWidget(statusLabel_);
-    auto* results = new QSplitter(Qt::Vertical);
-    results->addWidget(charts_);
-    results->addWidget(table_);
-    results->setStretchFactor(0, 3);
-    results->setStretchFactor(1, 1);
-    layout->addWidget(results, 1);
+    table_->setMinimumHeight(120);
+    table_->setMaximumHeight(230);
+    layout->addWidget(charts_, 1);
+    layout->addWidget(table_);
     fillCandidateControls();
     updateFilter();
 }
