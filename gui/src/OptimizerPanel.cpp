@@ -36,16 +36,6 @@ std::chrono::year_month_day today() {
         std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
 }
 
-std::vector<QuorumPolicy> brPhases() {
-    std::vector<QuorumPolicy> phases;
-    for (const QuorumPolicy& row : QuorumPolicyTable::rows()) {
-        if (row.name == "br") {
-            phases.push_back(row);
-        }
-    }
-    return phases;
-}
-
 QString percent(double rate) {
     return QString::number(100 * rate, 'f', 1) + "%";
 }
@@ -257,7 +247,7 @@ void OptimizerPanel::fillCandidateControls() {
     if (blockSpec_) {
         policyBox_->addItem("The block's: " + QString::fromStdString(defaults.policy.label()), -1);
     }
-    const auto phases = brPhases();
+    const auto phases = QuorumPolicyTable::phases("br");
     for (std::size_t i = 0; i < phases.size(); ++i) {
         policyBox_->addItem(QString::fromStdString(phases[i].label()), static_cast<int>(i));
     }
@@ -333,7 +323,7 @@ std::optional<OptimizationSpec> OptimizerPanel::spec() const {
     spec.objective = static_cast<OptimizationSpec::Objective>(objectiveBox_->currentData().toInt());
     const int policy = policyBox_->currentData().toInt();
     if (policy >= 0) {
-        spec.policy = brPhases()[static_cast<std::size_t>(policy)];
+        spec.policy = QuorumPolicyTable::phases("br")[static_cast<std::size_t>(policy)];
     }
     spec.brDate.reset();
     if (const QString date = complianceBox_->currentData().toString(); !date.isEmpty()) {

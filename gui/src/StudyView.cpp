@@ -42,16 +42,6 @@
 namespace mpicsim::gui {
 namespace {
 
-std::vector<QuorumPolicy> brPhases() {
-    std::vector<QuorumPolicy> phases;
-    for (const QuorumPolicy& row : QuorumPolicyTable::rows()) {
-        if (row.name == "br") {
-            phases.push_back(row);
-        }
-    }
-    return phases;
-}
-
 std::chrono::year_month_day today() {
     return std::chrono::year_month_day{
         std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
@@ -62,7 +52,7 @@ QuorumPolicy brInForceToday() {
     if (auto policy = QuorumPolicyTable::lookup("br", today())) {
         return *policy;
     }
-    return brPhases().front();
+    return QuorumPolicyTable::phases("br").front();
 }
 
 const char* const kNoPrimary = "(no primary)";
@@ -222,7 +212,7 @@ StudyView::StudyView(QWidget* parent) : QWidget(parent) {
     map_->setRenderHint(QPainter::Antialiasing);
     map_->setMinimumHeight(220);
 
-    const auto phases = brPhases();
+    const auto phases = QuorumPolicyTable::phases("br");
     phaseSlider_ = new QSlider(Qt::Horizontal);
     phaseSlider_->setRange(0, static_cast<int>(phases.size()) - 1);
     phaseSlider_->setValue(static_cast<int>(phases.size()) - 1);
@@ -383,7 +373,7 @@ StudyView::StudyView(QWidget* parent) : QWidget(parent) {
     leftScroll->setFixedWidth(520 + leftScroll->verticalScrollBar()->sizeHint().width());
     layout->addWidget(leftScroll);
     layout->addWidget(pages_, 1);
-    policy_ = brPhases().back();
+    policy_ = QuorumPolicyTable::phases("br").back();
     phaseLabel_->setText(QString::fromStdString(policy_.phase));
     updateConfiguration();
 }
@@ -578,7 +568,7 @@ QString StudyView::statusHint() const {
 }
 
 void StudyView::setPhaseIndex(int index) {
-    const auto phases = brPhases();
+    const auto phases = QuorumPolicyTable::phases("br");
     index = std::clamp(index, 0, static_cast<int>(phases.size()) - 1);
     if (phaseSlider_->value() != index) {
         QSignalBlocker blocker(phaseSlider_);

@@ -23,6 +23,7 @@ namespace mpicsim {
 class DeploymentScorer {
   public:
     static constexpr std::size_t kMaxRemotes = 127;
+    static constexpr std::size_t kMaxThermometer = 4;
 
     struct Deployment {
         std::optional<std::size_t> primary;  // candidate index
@@ -74,6 +75,13 @@ class DeploymentScorer {
         };
         std::vector<int> thresholds;
         std::array<std::vector<Term>, 4> terms;
+        // How "count >= threshold" is taken per word: a thermometer (bit d: at least d) of the
+        // remotes that reach the plane's end (Ones) or of those that do not (Zeros), `depth`
+        // deep, when the thresholds need one at most kMaxThermometer deep; else bit-sliced
+        // counters.
+        enum class Counting : std::uint8_t { Sliced, Ones, Zeros };
+        Counting counting = Counting::Sliced;
+        std::size_t depth = 0;
     };
     struct SizeRule {
         SideRule issued;   // over the adversary planes
