@@ -37,8 +37,9 @@ const char* OptimizeCommand::usage() {
            "swaps with seeded restarts. Writes DIR/optimize.json (the best set with its Wilson\n"
            "interval and its score on held-out units, runners-up, restarts, candidates,\n"
            "constraints), DIR/evaluated-sets.csv and plots/. --matrix reuses a matrix built from\n"
-           "the same scenario and topology. --threads defaults to every core; the results do\n"
-           "not depend on it.\n";
+           "the same scenario and topology. --threads (default: every core) builds the matrices\n"
+           "and runs the search; the results do not depend on it. With victims and adversaries\n"
+           "not sampled there is nothing fresh to hold out: the held-out rate is null.\n";
 }
 
 int OptimizeCommand::run(const std::vector<std::string>& arguments, std::ostream& out,
