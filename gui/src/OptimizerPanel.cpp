@@ -15,6 +15,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <chrono>
 #include <set>
 
@@ -216,8 +217,8 @@ bool OptimizerPanel::openScenario(const QString& path) {
         const PerspectiveCatalog& catalog = PerspectiveCatalogReader::builtIn();
         Scenario scenario = ScenarioReader::readFile(path.toStdString(), catalog, today());
         std::optional<OptimizationSpec> block;
-        if (!scenario.otherCommandBlocks.empty() &&
-            scenario.otherCommandBlocks.front() == "optimize") {
+        const auto& blocks = scenario.otherCommandBlocks;
+        if (std::find(blocks.begin(), blocks.end(), "optimize") != blocks.end()) {
             block =
                 OptimizationSpecReader::readFile(path.toStdString(), scenario, catalog, today());
         }
