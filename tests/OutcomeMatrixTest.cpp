@@ -10,6 +10,7 @@
 #include <random>
 #include <set>
 
+#include "mpicsim/common/Cancelled.hpp"
 #include "mpicsim/experiment/DeploymentScorer.hpp"
 #include "mpicsim/experiment/ExperimentRunner.hpp"
 #include "mpicsim/experiment/OutcomeMatrixBuilder.hpp"
@@ -282,7 +283,7 @@ TEST(DeploymentScorerTest, LargeDeploymentsEqualDecideOnEveryUnit) {
     EXPECT_EQ(compared, policies.size() * 20);
 }
 
-TEST_F(OutcomeMatrixTest, TheSameWhateverTheNumberOfThreads) {
+TEST_F(OutcomeMatrixTest, TheSameWhateverTheNumberOfThreadsAndStopsWhenAsked) {
     const AsGraph& graph = *graph_;
     Scenario scenario;
     scenario.attacks = {AttackType::Subprefix};
@@ -314,6 +315,18 @@ TEST_F(OutcomeMatrixTest, TheSameWhateverTheNumberOfThreads) {
     ASSERT_EQ(one.planeWords().size(), three.planeWords().size());
     EXPECT_TRUE(
         std::equal(one.planeWords().begin(), one.planeWords().end(), three.planeWords().begin()));
+    // A stop flag set before the build ends it with Cancelled, whatever the threads and whether
+    // progress is reported.
+    const std::atomic<bool> stop{true};
+    for (std::size_t threads : {1u, 3u}) {
+        EXPECT_THROW(OutcomeMatrixBuilder::build(graph, scenario, plan, candidates, propagation,
+                                                 threads, {}, &stop),
+                     Cancelled);
+        EXPECT_THROW(OutcomeMatrixBuilder::build(
+                         graph, scenario, plan, candidates, propagation, threads,
+                         [](std::uint64_t) {}, &stop),
+                     Cancelled);
+    }
 }
 
 // The propagation restricted to the candidates' provider closure gives the full one's matrix.
