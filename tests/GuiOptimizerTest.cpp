@@ -18,6 +18,7 @@
 
 #include "OptimizerPanel.hpp"
 #include "StudyView.hpp"
+#include "support/SharedData.hpp"
 
 namespace mpicsim::gui {
 namespace {
@@ -101,6 +102,52 @@ TEST_F(GuiOptimizer, ClassroomBestEqualsMpicsimOptimize) {
     EXPECT_EQ(table->item(0, 5)->text(), "n/a");
     EXPECT_EQ(panel.charts()->count(), 2);
     EXPECT_TRUE(panel.statusText().contains("no fresh units")) << panel.statusText().toStdString();
+}
+
+// With catalog candidates (AWS regions on the 2016 snapshot) the best set is the CLI's and its
+// regions are the markers of the map's "optimizer's best" series.
+TEST_F(GuiOptimizer, BestCatalogSetIsTheCommandsAndIsDrawnOnTheMap) {
+    const auto snapshot = test::sharedTopology("20161101.as-rel.txt.bz2");
+    MPICSIM_REQUIRE_SHARED_FILE(snapshot);
+    QTemporaryDir folder;
+    const nlohmann::json scenario = {{"name", "optimizer-map"},
+                                     {"topology", {{"caida", snapshot.string()}}},
+                                     {"seed", 3},
+                                     {"attacks", "equally-specific"},
+                                     {"ca_configurations", {"br-2026-12-example"}},
+                                     {"br_dates", "2026-12-15"},
+                                     {"victims", {{"sample", 6}}},
+                                     {"adversaries", {{"sample", 6}}},
+                                     {"optimize",
+                                      {{"primary", "le:primary"},
+                                       {"candidates", {{"catalog", {{"providers", {"aws"}}}}}},
+                                       {"remotes", 2},
+                                       {"policy", {{"name", "br"}, {"date", "2026-12-15"}}}}}};
+    const QString path = folder.path() + "/map.json";
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray::fromStdString(scenario.dump(2)));
+    file.close();
+    const QStringList expected = cliBest(path, folder.path() + "/cli");
+    ASSERT_EQ(expected.size(), 2);
+
+    StudyView study;
+    OptimizerPanel& panel = *study.optimizer();
+    ASSERT_TRUE(panel.openScenario(path));
+    bool completed = false;
+    ASSERT_TRUE(runToEnd(panel, completed));
+    ASSERT_TRUE(completed) << panel.statusText().toStdString();
+    EXPECT_EQ(panel.bestIds(), expected);
+    const QList<QPointF> markers = study.optimizerMarkers();
+    ASSERT_EQ(markers.size(), 2);
+    for (int i = 0; i < 2; ++i) {
+        const Perspective& remote = panel.bestRemotes()[static_cast<std::size_t>(i)];
+        ASSERT_TRUE(remote.location);
+        EXPECT_EQ(markers[i], QPointF(remote.location->longitude, remote.location->latitude));
+    }
+    // Another run replaces the markers rather than adding to them.
+    ASSERT_TRUE(runToEnd(panel, completed));
+    EXPECT_EQ(study.optimizerMarkers().size(), 2);
 }
 
 // Catalog candidates on the classroom topology are refused with the reason (their host ASes
