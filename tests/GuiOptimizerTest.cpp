@@ -151,8 +151,8 @@ TEST_F(GuiOptimizer, BestCatalogSetIsTheCommandsAndIsDrawnOnTheMap) {
 }
 
 // Catalog candidates on the classroom topology are refused with the reason (their host ASes
-// are not in it), and the panel stays usable.
-TEST_F(GuiOptimizer, CatalogCandidatesAbsentFromTheTopologyAreNamed) {
+// are not in it), fewer candidates than remotes before anything runs, and the panel stays idle.
+TEST_F(GuiOptimizer, CatalogCandidatesAbsentFromTheTopologyOrTooFewAreRefused) {
     StudyView study;
     OptimizerPanel& panel = *study.optimizer();
     ASSERT_TRUE(panel.openScenario(kClassroomScenario));
@@ -162,6 +162,13 @@ TEST_F(GuiOptimizer, CatalogCandidatesAbsentFromTheTopologyAreNamed) {
     EXPECT_FALSE(result);
     EXPECT_FALSE(completed);
     EXPECT_TRUE(panel.statusText().contains("/optimize/candidates"))
+        << panel.statusText().toStdString();
+    EXPECT_FALSE(panel.running());
+    // Fewer candidates than remotes: refused before anything runs.
+    panel.useCatalogCandidates("aws", "AFRINIC");
+    panel.setRemotes(5);
+    EXPECT_FALSE(panel.start());
+    EXPECT_TRUE(panel.statusText().contains("5 remotes asked for, but only"))
         << panel.statusText().toStdString();
     EXPECT_FALSE(panel.running());
 }
