@@ -26,6 +26,7 @@
 #include <QValueAxis>
 #include <chrono>
 
+#include "OptimizerPanel.hpp"
 #include "mpicsim/analysis/ChartFiles.hpp"
 #include "mpicsim/analysis/StudyCharts.hpp"
 #include "mpicsim/analysis/SummaryReader.hpp"
@@ -41,16 +42,6 @@
 namespace mpicsim::gui {
 namespace {
 
-std::vector<QuorumPolicy> brPhases() {
-    std::vector<QuorumPolicy> phases;
-    for (const QuorumPolicy& row : QuorumPolicyTable::rows()) {
-        if (row.name == "br") {
-            phases.push_back(row);
-        }
-    }
-    return phases;
-}
-
 std::chrono::year_month_day today() {
     return std::chrono::year_month_day{
         std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
@@ -61,7 +52,7 @@ QuorumPolicy brInForceToday() {
     if (auto policy = QuorumPolicyTable::lookup("br", today())) {
         return *policy;
     }
-    return brPhases().front();
+    return QuorumPolicyTable::phases("br").front();
 }
 
 const char* const kNoPrimary = "(no primary)";
@@ -193,8 +184,15 @@ StudyView::StudyView(QWidget* parent) : QWidget(parent) {
     selectedSeries_->setName("chosen");
     selectedSeries_->setMarkerSize(11);
     selectedSeries_->setColor(QColor(0xD5, 0x5E, 0x00));
+    optimizerSeries_ = new QScatterSeries;
+    optimizerSeries_->setName("optimizer's best");
+    optimizerSeries_->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+    optimizerSeries_->setMarkerSize(13);
+    optimizerSeries_->setColor(QColor(0x00, 0x72, 0xB2));
+    optimizerSeries_->setBorderColor(Qt::white);
     mapChart->addSeries(all);
     mapChart->addSeries(selectedSeries_);
+    mapChart->addSeries(optimizerSeries_);
     auto* x = new QValueAxis;
     x->setRange(-180, 180);
     x->setTickCount(7);
@@ -205,7 +203,7 @@ StudyView::StudyView(QWidget* parent) : QWidget(parent) {
     y->setLabelFormat("%d");
     mapChart->addAxis(x, Qt::AlignBottom);
     mapChart->addAxis(y, Qt::AlignLeft);
-    for (auto* series : {all, selectedSeries_}) {
+    for (auto* series : {all, selectedSeries_, optimizerSeries_}) {
         series->attachAxis(x);
         series->attachAxis(y);
     }
@@ -214,7 +212,7 @@ StudyView::StudyView(QWidget* parent) : QWidget(parent) {
     map_->setRenderHint(QPainter::Antialiasing);
     map_->setMinimumHeight(220);
 
-    const auto phases = brPhases();
+    const auto phases = QuorumPolicyTable::phases("br");
     phaseSlider_ = new QSlider(Qt::Horizontal);
     phaseSlider_->setRange(0, static_cast<int>(phases.size()) - 1);
     phaseSlider_->setValue(static_cast<int>(phases.size()) - 1);
@@ -343,11 +341,28 @@ StudyView::StudyView(QWidget* parent) : QWidget(parent) {
     auto* leftWidget = new QWidget;
     leftWidget->setLayout(left);
     leftWidget->setFixedWidth(520);
-    auto* right = new QVBoxLayout;
+    auto* studyPage = new QWidget;
+    auto* right = new QVBoxLayout(studyPage);
+    right->setContentsMargins(0, 0, 0, 0);
     right->addWidget(charts_, 3);
     right->addWidget(notesLabel_);
     right->addWidget(results_, 1);
     right->addWidget(exportButton, 0, Qt::AlignRight);
+    optimizer_ = new OptimizerPanel;
+    connect(optimizer_, &OptimizerPanel::bestSetFound, this,
+            [this](const std::vector<Perspective>& remotes, const std::optional<Perspective>&) {
+                optimizerSeries_->clear();
+                for (const Perspective& remote : remotes) {
+                    if (remote.location) {
+                        optimizerSeries_->append(remote.location->longitude,
+                                                 remote.location->latitude);
+                    }
+                }
+            });
+    connect(optimizer_, &OptimizerPanel::failed, this, &StudyView::failed);
+    pages_ = new QTabWidget;
+    pages_->addTab(studyPage, "Study results");
+    pages_->addTab(optimizer_, "Optimizer");
     auto* layout = new QHBoxLayout(this);
     // On a short screen the controls scroll instead of making the window taller.
     auto* leftScroll = new QScrollArea;
@@ -357,10 +372,18 @@ StudyView::StudyView(QWidget* parent) : QWidget(parent) {
     leftScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     leftScroll->setFixedWidth(520 + leftScroll->verticalScrollBar()->sizeHint().width());
     layout->addWidget(leftScroll);
-    layout->addLayout(right, 1);
-    policy_ = brPhases().back();
+    layout->addWidget(pages_, 1);
+    policy_ = QuorumPolicyTable::phases("br").back();
     phaseLabel_->setText(QString::fromStdString(policy_.phase));
     updateConfiguration();
+}
+
+void StudyView::showOptimizer() {
+    pages_->setCurrentWidget(optimizer_);
+}
+
+QList<QPointF> StudyView::optimizerMarkers() const {
+    return optimizerSeries_->points();
 }
 
 StudyView::~StudyView() {
@@ -545,7 +568,7 @@ QString StudyView::statusHint() const {
 }
 
 void StudyView::setPhaseIndex(int index) {
-    const auto phases = brPhases();
+    const auto phases = QuorumPolicyTable::phases("br");
     index = std::clamp(index, 0, static_cast<int>(phases.size()) - 1);
     if (phaseSlider_->value() != index) {
         QSignalBlocker blocker(phaseSlider_);

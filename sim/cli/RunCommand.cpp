@@ -138,6 +138,11 @@ int RunCommand::run(const std::vector<std::string>& arguments, std::ostream& out
         for (const std::string& note : session.runner().skipped()) {
             err << "mpicsim run: note: skipped " << note << "\n";
         }
+        for (const std::string& block : session.scenario().otherCommandBlocks) {
+            const char* command = block == "optimize" ? "optimize" : "quorum-sweep";
+            err << "mpicsim run: note: this scenario's " << block << " block is run by `mpicsim "
+                << command << "`; run scores the ca_configurations\n";
+        }
         std::optional<TrialsOutput> trials;
         if (line.value("--trials")) {
             trials =

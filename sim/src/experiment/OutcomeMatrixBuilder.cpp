@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include "mpicsim/common/Cancelled.hpp"
+
 namespace mpicsim {
 namespace {
 
@@ -41,7 +43,8 @@ OutcomeMatrix OutcomeMatrixBuilder::build(const AsGraph& graph, const Scenario& 
                                           const TrialPlan& plan,
                                           std::vector<OutcomeMatrix::Candidate> candidates,
                                           const CandidatePropagation& propagation,
-                                          std::size_t threads, const ProgressHandler& onProgress) {
+                                          std::size_t threads, const ProgressHandler& onProgress,
+                                          const std::atomic<bool>* stop) {
     if (candidates.size() != propagation.candidateCount()) {
         throw std::invalid_argument("outcome matrix: " + std::to_string(candidates.size()) +
                                     " candidates, but the propagation answers for " +
@@ -63,6 +66,9 @@ OutcomeMatrix OutcomeMatrixBuilder::build(const AsGraph& graph, const Scenario& 
         std::vector<Outcome> outcomes(propagation.candidateCount());
         try {
             for (std::uint64_t block = nextBlock++; block < blockCount; block = nextBlock++) {
+                if (stop != nullptr && stop->load()) {
+                    throw Cancelled();
+                }
                 const std::uint64_t end = std::min(unitCount, (block + 1) * 64);
                 for (std::uint64_t index = block * 64; index < end; ++index) {
                     const TrialUnit unit = plan.unit(index);

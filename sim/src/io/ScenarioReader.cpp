@@ -41,6 +41,11 @@ class ScenarioParser {
                         "victims", "adversaries", "optimize", "sweep"});
         Scenario scenario;
         scenario.name = root.requiredString("name");
+        for (const char* block : {"optimize", "sweep"}) {
+            if (root.has(block)) {
+                scenario.otherCommandBlocks.emplace_back(block);
+            }
+        }
         scenario.description = root.optionalString("description").value_or("");
         scenario.seed = static_cast<std::uint64_t>(
             root.optionalInteger("seed", 0, std::numeric_limits<std::int64_t>::max()).value_or(1));

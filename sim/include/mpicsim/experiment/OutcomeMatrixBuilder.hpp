@@ -23,12 +23,15 @@ class OutcomeMatrixBuilder {
     static std::vector<OutcomeMatrix::Unit> unitsOf(const AsGraph& graph, const Scenario& scenario,
                                                     const TrialPlan& plan);
 
-    // Throws std::invalid_argument when the candidates and the propagation disagree in number.
+    // Throws std::invalid_argument when the candidates and the propagation disagree in number,
+    // and Cancelled when `stop` is set before the last block is done (workers stop after their
+    // current block).
     static OutcomeMatrix build(const AsGraph& graph, const Scenario& scenario,
                                const TrialPlan& plan,
                                std::vector<OutcomeMatrix::Candidate> candidates,
                                const CandidatePropagation& propagation, std::size_t threads,
-                               const ProgressHandler& onProgress = {});
+                               const ProgressHandler& onProgress = {},
+                               const std::atomic<bool>* stop = nullptr);
 };
 
 }  // namespace mpicsim

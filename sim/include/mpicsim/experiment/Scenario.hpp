@@ -38,6 +38,8 @@ struct Scenario {
     std::vector<RovSetting> rovSettings;
     AsSelection victims;
     AsSelection adversaries;
+    // The blocks other commands run ("optimize", "sweep"), in that order, when the file has them.
+    std::vector<std::string> otherCommandBlocks;
 };
 
 }  // namespace mpicsim
