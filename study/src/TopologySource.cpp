@@ -1,10 +1,13 @@
 #include "mpicsim/study/TopologySource.hpp"
 
 #include <sstream>
+#include <tuple>
 
+#include "mpicsim/io/AsOrganisationReader.hpp"
 #include "mpicsim/io/CaidaReader.hpp"
 #include "mpicsim/io/CaidaWriter.hpp"
 #include "mpicsim/io/FileDigest.hpp"
+#include "mpicsim/io/RegionPlacementLoader.hpp"
 #include "mpicsim/topology/TopologyGenerator.hpp"
 
 namespace mpicsim {
@@ -43,7 +46,23 @@ TopologySource::Loaded TopologySource::load(const Scenario& scenario) {
     CaidaReader::Options readOptions;
     readOptions.includeMlpOnlyLinks = !scenario.excludeMlpOnly;
     std::string sha = FileDigest::sha256OfFile(scenario.topologyPath);
-    return {CaidaReader::readFile(scenario.topologyPath, readOptions), std::move(sha), {}};
+    Loaded loaded{CaidaReader::readFile(scenario.topologyPath, readOptions), std::move(sha), {}, {}};
+    std::tie(loaded.organisations, loaded.organisationsFile) = organisations(scenario);
+    return loaded;
+}
+
+std::pair<AsOrganisations, std::string> TopologySource::organisations(const Scenario& scenario) {
+    if (scenario.syntheticTopology) {
+        return {};
+    }
+    const std::optional<std::filesystem::path> file =
+        scenario.organisationsPath.empty()
+            ? RegionPlacementLoader::organisationsFileFor(scenario.topologyPath)
+            : std::optional<std::filesystem::path>(scenario.organisationsPath);
+    if (!file) {
+        return {};
+    }
+    return {AsOrganisationReader::readFile(*file), file->string()};
 }
 
 std::string TopologySource::sha256(const Scenario& scenario) {

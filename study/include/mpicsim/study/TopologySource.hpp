@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "mpicsim/experiment/Scenario.hpp"
@@ -21,10 +22,17 @@ class TopologySource {
         // The AS-to-organisation table that goes with the graph: the synthetic generator's, or
         // the as-org2info file found for a CAIDA snapshot; empty when there is none.
         AsOrganisations organisations;
+        // The as-org2info file the table was read from (CAIDA topologies); empty otherwise.
+        std::string organisationsFile = {};
     };
 
-    // Reads the file (throws InputError) or runs the generator.
+    // Reads the file (throws InputError) or runs the generator. For a file, the AS-to-
+    // organisation table is the scenario's `org_info`, else the one
+    // RegionPlacementLoader::organisationsFileFor finds.
     static Loaded load(const Scenario& scenario);
+    // The AS-to-organisation table of a file topology (as load() finds it) and its file; an
+    // empty table and name when there is none or the topology is synthetic.
+    static std::pair<AsOrganisations, std::string> organisations(const Scenario& scenario);
     // The SHA-256 alone, for a graph built elsewhere from the same scenario.
     static std::string sha256(const Scenario& scenario);
     // The comment lines at the top of the file `mpicsim generate-topology` writes.
