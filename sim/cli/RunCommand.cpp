@@ -138,6 +138,14 @@ int RunCommand::run(const std::vector<std::string>& arguments, std::ostream& out
         for (const std::string& note : session.runner().skipped()) {
             err << "mpicsim run: note: skipped " << note << "\n";
         }
+        err << "mpicsim run: note: region model " << session.regionModel()
+            << (session.organisationsFile().empty()
+                    ? std::string()
+                    : " (organisations: " + session.organisationsFile() + ")")
+            << "\n";
+        for (const std::string& note : session.placementNotes()) {
+            err << "mpicsim run: note: " << note << "\n";
+        }
         std::optional<TrialsOutput> trials;
         if (line.value("--trials")) {
             trials =

@@ -36,7 +36,7 @@ class RegionalAttachment {
     struct Options {
         bool includeMlpOnlyLinks = false;
         bool backbone = false;
-        std::size_t countryMinimum = 3;
+        std::size_t countryMinimum = 24;
         std::size_t locatedLimit = 24;
         std::size_t globalByCone = 20;
     };
