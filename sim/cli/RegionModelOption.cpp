@@ -15,30 +15,54 @@ std::string RegionModelOption::usageLines() {
     return "         [--region-model cloud-as|regional|regional+backbone|FILE] [--org-info FILE]\n";
 }
 
+namespace {
+
+std::optional<RegionModel> requestedModel(const CommandLine& line) {
+    const auto text = line.value("--region-model");
+    if (!text) {
+        return std::nullopt;
+    }
+    if (*text == "cloud-as") {
+        return RegionModel::cloudAs();
+    }
+    if (*text == "regional" || *text == "regional+backbone") {
+        return RegionModel::regional(*text == "regional+backbone");
+    }
+    if (std::filesystem::is_regular_file(*text)) {
+        return RegionModel::measured(*text);
+    }
+    throw CommandLine::notOneOf("--region-model",
+                                {"cloud-as", "regional", "regional+backbone", "FILE"}, *text);
+}
+
+std::optional<std::filesystem::path> organisationsOption(const CommandLine& line) {
+    const auto given = line.value("--org-info");
+    if (given && !std::filesystem::is_regular_file(*given)) {
+        throw UsageError("option --org-info: no such file '" + *given + "'");
+    }
+    return given ? std::optional<std::filesystem::path>(*given) : std::nullopt;
+}
+
+}  // namespace
+
+void RegionModelOption::override(const CommandLine& line, Scenario& scenario) {
+    if (const auto model = requestedModel(line)) {
+        scenario.regionModel = model;
+    }
+    if (const auto file = organisationsOption(line)) {
+        if (scenario.syntheticTopology) {
+            throw UsageError("option --org-info: a synthetic topology brings its own table");
+        }
+        scenario.organisationsPath = file->string();
+    }
+}
+
 RegionModelOption RegionModelOption::load(const CommandLine& line, const std::string& topologyPath,
                                           const AsGraph& graph, const PerspectiveCatalog& catalog) {
-    std::optional<RegionModel> requested;
-    if (const auto text = line.value("--region-model")) {
-        if (*text == "cloud-as") {
-            requested = RegionModel::cloudAs();
-        } else if (*text == "regional" || *text == "regional+backbone") {
-            requested = RegionModel::regional(*text == "regional+backbone");
-        } else if (std::filesystem::is_regular_file(*text)) {
-            requested = RegionModel::measured(*text);
-        } else {
-            throw CommandLine::notOneOf("--region-model",
-                                        {"cloud-as", "regional", "regional+backbone", "FILE"},
-                                        *text);
-        }
-    }
+    const std::optional<RegionModel> requested = requestedModel(line);
     RegionModelOption option;
-    std::optional<std::filesystem::path> file;
-    if (const auto given = line.value("--org-info")) {
-        if (!std::filesystem::is_regular_file(*given)) {
-            throw UsageError("option --org-info: no such file '" + *given + "'");
-        }
-        file = *given;
-    } else {
+    std::optional<std::filesystem::path> file = organisationsOption(line);
+    if (!file) {
         file = RegionPlacementLoader::organisationsFileFor(topologyPath);
     }
     AsOrganisations organisations;

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "CommandLine.hpp"
+#include "mpicsim/experiment/Scenario.hpp"
 #include "mpicsim/io/RegionPlacementLoader.hpp"
 
 namespace mpicsim::cli {
@@ -22,6 +23,9 @@ struct RegionModelOption {
     // Throws UsageError or InputError. The placement refers to `graph`.
     static RegionModelOption load(const CommandLine& line, const std::string& topologyPath,
                                   const AsGraph& graph, const PerspectiveCatalog& catalog);
+    // A study's model and table as --region-model and --org-info override them (the manifest
+    // records the model used).
+    static void override(const CommandLine& line, Scenario& scenario);
     // "region model regional (organisations: FILE)" for a command's header.
     std::string describe() const;
 };

@@ -95,6 +95,9 @@ void StudySession::placeRegions(const AsOrganisations& organisations, const std:
     RegionPlacementLoader::Loaded loaded = RegionPlacementLoader::load(
         scenario.regionModel, *graph_, organisations, topologyName, catalog, source);
     regionModel_ = loaded.placement.model().label();
+    if (loaded.placement.model().kind != RegionModel::Kind::Regional) {
+        organisationsFile_.clear();  // found, but not used
+    }
     if (!loaded.notice.empty()) {
         placementNotes_.push_back(loaded.notice);
     }
