@@ -43,7 +43,10 @@ MeasuredAttachments MeasuredAttachmentReader::parse(std::string_view text,
                 throw InputError(sourceName, 0,
                                  "at " + pointer + "/" + std::to_string(i) + "/asn: AS" +
                                      std::to_string(neighbours[i].neighbour) +
-                                     " is not in the topology " + graph.metadata().sourceName);
+                                     " is not in the topology" +
+                                     (graph.metadata().sourceName.empty()
+                                          ? std::string()
+                                          : " " + graph.metadata().sourceName));
             }
             for (std::size_t j = 0; j < i; ++j) {
                 if (neighbours[j].neighbour == neighbours[i].neighbour) {
