@@ -36,9 +36,11 @@ std::string errorOf(const std::string& text) {
 TEST(AsOrganisationReader, ReadsBothSections) {
     const AsOrganisations table = AsOrganisationReader::parse(kSample, "org.txt");
     ASSERT_EQ(table.size(), 4u);
-    EXPECT_EQ(*table.find(3356), (AsOrganisation{"LPL-141-ARIN", "Level 3 Parent, LLC", "US", "ARIN"}));
+    EXPECT_EQ(*table.find(3356),
+              (AsOrganisation{"LPL-141-ARIN", "Level 3 Parent, LLC", "US", "ARIN"}));
     // The name holds a '|': the fields after it are counted from the end.
-    EXPECT_EQ(*table.find(64500), (AsOrganisation{"ORG-A1-RIPE", "Pipes | Tubes GmbH", "DE", "RIPE"}));
+    EXPECT_EQ(*table.find(64500),
+              (AsOrganisation{"ORG-A1-RIPE", "Pipes | Tubes GmbH", "DE", "RIPE"}));
     // The AS line's source (the registry whose data placed the AS), CR LF tolerated.
     EXPECT_EQ(table.find(2497)->source, "JPNIC");
     EXPECT_EQ(table.find(2497)->country, "JP");
@@ -48,8 +50,7 @@ TEST(AsOrganisationReader, ReadsBothSections) {
 TEST(AsOrganisationReader, ReadsGzipAndPlainFiles) {
     const test::TemporaryDirectory directory("mpicsim-org");
     const auto plain = directory.write("20220401.as-org2info.txt", kSample);
-    const auto gzip =
-        directory.write("20220401.as-org2info.txt.gz", Gzip::compressMember(kSample));
+    const auto gzip = directory.write("20220401.as-org2info.txt.gz", Gzip::compressMember(kSample));
     EXPECT_EQ(AsOrganisationReader::readFile(plain).entries(),
               AsOrganisationReader::readFile(gzip).entries());
 }

@@ -86,8 +86,8 @@ TEST(RegionPlacementLoader, TheDefaultFallsBackToCloudAsWithANotice) {
 
     AsOrganisations organisations;
     organisations.set(174, {"C", "Cogent", "US", "ARIN"});
-    const auto regional =
-        RegionPlacementLoader::load(std::nullopt, graph, organisations, "lab.txt", catalog, "s.json");
+    const auto regional = RegionPlacementLoader::load(std::nullopt, graph, organisations, "lab.txt",
+                                                      catalog, "s.json");
     EXPECT_EQ(regional.placement.model().label(), "regional");
     EXPECT_TRUE(regional.notice.empty());
     EXPECT_EQ(RegionPlacementLoader::load(RegionModel::cloudAs(), graph, organisations, "lab.txt",

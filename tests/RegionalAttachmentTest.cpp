@@ -52,8 +52,8 @@ AsGraph cloudGraph() {
 AsOrganisations cloudOrganisations() {
     AsOrganisations organisations;
     auto add = [&](Asn asn, const std::string& country, const std::string& source) {
-        organisations.set(asn, {"ORG-" + std::to_string(asn), "AS" + std::to_string(asn),
-                                country, source});
+        organisations.set(
+            asn, {"ORG-" + std::to_string(asn), "AS" + std::to_string(asn), country, source});
     };
     add(1, "US", "ARIN");
     add(2, "DE", "RIPE");
@@ -100,8 +100,9 @@ TEST(RegionalAttachment, CountryRuleAndLimitPickTheLargestConesOfTheCountry) {
     // RIPE candidates without the mlp-only 21: 3 (DE, provider), 20 (DE), 40 (DE, customer).
     // Three in DE >= 2: the country's. Limit 2 by cone: 3 (cone 3), then 20 and 40 (cone 1)
     // tie and the lower ASN, 20, is kept.
-    EXPECT_EQ(pairs(attachment.neighbours(100, Rir::Ripe, "DE")),
-              (Expected{{1, Role::Provider}, {2, Role::Peer}, {3, Role::Provider}, {20, Role::Peer}}));
+    EXPECT_EQ(
+        pairs(attachment.neighbours(100, Rir::Ripe, "DE")),
+        (Expected{{1, Role::Provider}, {2, Role::Peer}, {3, Role::Provider}, {20, Role::Peer}}));
 }
 
 TEST(RegionalAttachment, MlpOnlyLinksAreLeftOutUnlessAsked) {
@@ -147,10 +148,10 @@ TEST(RegionalAttachment, BackboneAddsTheCloudAsAsProvider) {
     const AsGraph graph = cloudGraph();
     RegionalAttachment::Options options = smallOptions();
     options.backbone = true;
-    EXPECT_EQ(pairs(RegionalAttachment(graph, cloudOrganisations(), options)
-                        .neighbours(100, Rir::Apnic, "JP")),
-              (Expected{{1, Role::Provider}, {2, Role::Peer}, {30, Role::Peer},
-                        {100, Role::Provider}}));
+    EXPECT_EQ(
+        pairs(RegionalAttachment(graph, cloudOrganisations(), options)
+                  .neighbours(100, Rir::Apnic, "JP")),
+        (Expected{{1, Role::Provider}, {2, Role::Peer}, {30, Role::Peer}, {100, Role::Provider}}));
 }
 
 /* Clouds without global neighbours (no clique member among their links):
@@ -205,7 +206,8 @@ TEST(RegionalAttachment, TheSameInputsGiveTheSameNeighbours) {
     const RegionalAttachment first(graph, cloudOrganisations(), smallOptions());
     const RegionalAttachment second(graph, cloudOrganisations(), smallOptions());
     for (Rir rir : kAllRirs) {
-        EXPECT_EQ(pairs(first.neighbours(100, rir, "DE")), pairs(second.neighbours(100, rir, "DE")));
+        EXPECT_EQ(pairs(first.neighbours(100, rir, "DE")),
+                  pairs(second.neighbours(100, rir, "DE")));
     }
 }
 

@@ -32,16 +32,16 @@ const Snapshot& snapshot() {
     return loaded;
 }
 
-#define MPICSIM_REQUIRE_SNAPSHOT()                                                         \
-    MPICSIM_REQUIRE_SHARED_FILE(test::sharedTopology("20250901.as-rel2.txt.bz2"));         \
+#define MPICSIM_REQUIRE_SNAPSHOT()                                                 \
+    MPICSIM_REQUIRE_SHARED_FILE(test::sharedTopology("20250901.as-rel2.txt.bz2")); \
     MPICSIM_REQUIRE_SHARED_FILE(test::sharedTopology("20220401.as-org2info.txt.gz"))
 
 const std::set<std::string> kClouds = {"aws", "gcp", "azure", "vultr"};
 
 std::vector<Perspective> placedCatalog(RegionalAttachment::Options options) {
     const PerspectiveCatalog& catalog = PerspectiveCatalogReader::builtIn();
-    const RegionPlacement placement = RegionPlacement::regional(
-        snapshot().graph, snapshot().organisations, catalog, options);
+    const RegionPlacement placement =
+        RegionPlacement::regional(snapshot().graph, snapshot().organisations, catalog, options);
     std::vector<Perspective> placed = catalog.perspectives();
     placement.place(placed);
     std::erase_if(placed, [](const Perspective& p) { return !kClouds.contains(p.provider); });
@@ -93,8 +93,9 @@ TEST(RegionalSnapshot, EveryRegionHasTransitAndOnlyCaidaLinksOfItsCloud) {
             bool transit = false;
             for (const PerspectiveLink& link : region.neighbours) {
                 const NodeIndex neighbour = *graph.nodeOf(link.neighbour);
-                transit = transit || link.role == PerspectiveLink::Role::Provider ||
-                          (link.role == PerspectiveLink::Role::Peer && attachment.isGlobal(neighbour));
+                transit =
+                    transit || link.role == PerspectiveLink::Role::Provider ||
+                    (link.role == PerspectiveLink::Role::Peer && attachment.isGlobal(neighbour));
                 if (link.neighbour == region.hostAsn) {
                     EXPECT_TRUE(backbone) << region.id;  // the backbone link, and only with it
                     continue;
@@ -103,9 +104,10 @@ TEST(RegionalSnapshot, EveryRegionHasTransitAndOnlyCaidaLinksOfItsCloud) {
                 ASSERT_TRUE(source.has_value()) << region.id << " AS" << link.neighbour;
                 EXPECT_NE(*source, LinkSource::Mlp) << region.id << " AS" << link.neighbour;
                 // The role is the CAIDA role of the neighbour to the cloud.
-                const auto roleList = link.role == PerspectiveLink::Role::Provider ? graph.providers(cloud)
-                                      : link.role == PerspectiveLink::Role::Peer   ? graph.peers(cloud)
-                                                                                   : graph.customers(cloud);
+                const auto roleList =
+                    link.role == PerspectiveLink::Role::Provider ? graph.providers(cloud)
+                    : link.role == PerspectiveLink::Role::Peer   ? graph.peers(cloud)
+                                                                 : graph.customers(cloud);
                 EXPECT_TRUE(std::binary_search(roleList.begin(), roleList.end(), neighbour))
                     << region.id << " AS" << link.neighbour;
             }
@@ -135,7 +137,8 @@ TEST(RegionalSnapshot, InAStudyRegionsDisagreeAndNearbyAdversariesCaptureTheirRe
     MPICSIM_REQUIRE_SNAPSHOT();
     const std::string text = R"({
       "name": "regions",
-      "topology": {"caida": ")" + test::sharedTopology("20250901.as-rel2.txt.bz2").string() +
+      "topology": {"caida": ")" +
+                             test::sharedTopology("20250901.as-rel2.txt.bz2").string() +
                              R"(", "org_info": ")" +
                              test::sharedTopology("20220401.as-org2info.txt.gz").string() + R"("},
       "seed": 12,
@@ -150,11 +153,10 @@ TEST(RegionalSnapshot, InAStudyRegionsDisagreeAndNearbyAdversariesCaptureTheirRe
       "victims": {"sample": 40, "seed": 1},
       "adversaries": {"sample": 400, "seed": 2}
     })";
-    const Scenario scenario =
-        ScenarioReader::parse(text, "regions.json", ".", PerspectiveCatalogReader::builtIn(),
-                              std::chrono::year_month_day{std::chrono::year{2025},
-                                                          std::chrono::month{9},
-                                                          std::chrono::day{1}});
+    const Scenario scenario = ScenarioReader::parse(
+        text, "regions.json", ".", PerspectiveCatalogReader::builtIn(),
+        std::chrono::year_month_day{std::chrono::year{2025}, std::chrono::month{9},
+                                    std::chrono::day{1}});
     const StudySession session(scenario, std::make_shared<const AsGraph>(snapshot().graph));
     ASSERT_EQ(session.regionModel(), "regional");
     // captured[configuration][adversary RIR] = {trials captured, trials}
@@ -173,7 +175,8 @@ TEST(RegionalSnapshot, InAStudyRegionsDisagreeAndNearbyAdversariesCaptureTheirRe
             }
             for (std::size_t a = 0; a < record.verdicts.size(); ++a) {
                 for (std::size_t b = a + 1; b < record.verdicts.size(); ++b) {
-                    if (record.verdicts[a].issuedToAttacker != record.verdicts[b].issuedToAttacker) {
+                    if (record.verdicts[a].issuedToAttacker !=
+                        record.verdicts[b].issuedToAttacker) {
                         ++disagreements[std::string(record.verdicts[a].ca) + "/" +
                                         std::string(record.verdicts[b].ca)];
                     }

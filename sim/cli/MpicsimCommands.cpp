@@ -38,7 +38,8 @@ CommandTable MpicsimCommands::table(const std::optional<Charts>& charts) {
                &RoutesCommand::usage, &RoutesCommand::run});
     table.add({"verdict", "whether a hijacker obtains a certificate from a CA using MPIC, and why",
                &VerdictCommand::usage, &VerdictCommand::run});
-    table.add({"perspectives", "every catalog perspective as a region model places it on a topology",
+    table.add({"perspectives",
+               "every catalog perspective as a region model places it on a topology",
                &PerspectivesCommand::usage, &PerspectivesCommand::run});
     table.add({"check-ca", "the TLS BR 3.2.2.9 rules a CA configuration breaks on a date",
                &CheckCaCommand::usage, &CheckCaCommand::run});

@@ -7,6 +7,7 @@
 #include "CaSelection.hpp"
 #include "CommandErrors.hpp"
 #include "CommandLine.hpp"
+#include "RegionModelOption.hpp"
 #include "UsageError.hpp"
 #include "mpicsim/analysis/OptimizationReport.hpp"
 #include "mpicsim/analysis/PlacementOptimizer.hpp"
@@ -48,6 +49,7 @@ bool samples(const AsSelection& selection) {
 const char* OptimizeCommand::usage() {
     return "usage: mpicsim optimize SCENARIO.json --out DIR [--threads N] [--matrix FILE]\n"
            "         [--catalog FILE] [--no-plots]\n"
+           "         [--region-model cloud-as|regional|regional+backbone|FILE] [--org-info FILE]\n"
            "Chooses the remote perspectives (and optionally the primary) that minimise attacker\n"
            "success under a quorum rule, as the scenario's `optimize` block asks (see\n"
            "scenarios/README.md). One propagation per unit fills DIR/outcome-matrix.bin; every\n"
@@ -66,14 +68,17 @@ int OptimizeCommand::run(const std::vector<std::string>& arguments, std::ostream
             throw UsageError("missing the scenario file");
         }
         const std::filesystem::path scenarioPath = arguments[0];
-        const CommandLine line({arguments.begin() + 1, arguments.end()},
-                               {"--out", "--threads", "--catalog", "--matrix"}, {"--no-plots"});
+        const CommandLine line(
+            {arguments.begin() + 1, arguments.end()},
+            {"--out", "--threads", "--catalog", "--matrix", "--region-model", "--org-info"},
+            {"--no-plots"});
         const std::filesystem::path outDir = line.required("--out");
         const std::size_t threads = line.threads();
         const PerspectiveCatalog catalog = line.catalog();
         const auto today = CaSelection::today();
         const std::string source = scenarioPath.string();
-        const Scenario scenario = ScenarioReader::readFile(scenarioPath, catalog, today);
+        Scenario scenario = ScenarioReader::readFile(scenarioPath, catalog, today);
+        RegionModelOption::override(line, scenario);
         const OptimizationSpec spec =
             OptimizationSpecReader::readFile(scenarioPath, scenario, catalog, today);
         const int remotes = static_cast<int>(spec.remotes);
@@ -87,7 +92,13 @@ int OptimizeCommand::run(const std::vector<std::string>& arguments, std::ostream
 
         TopologySource::Loaded topology = TopologySource::load(scenario);
         const AsGraph& graph = topology.graph;
-        const std::vector<Perspective> perspectives = PlacementOptimizer::matrixPerspectives(spec);
+        std::vector<Perspective> perspectives = PlacementOptimizer::matrixPerspectives(spec);
+        const RegionPlacementLoader::Loaded region =
+            TopologySource::regionPlacement(scenario, graph, topology.organisations, source);
+        if (!region.notice.empty()) {
+            err << "mpicsim optimize: note: " << region.notice << "\n";
+        }
+        region.placement.place(perspectives);
         auto buildMatrix = [&](const Scenario& units, const TrialPlan& plan) {
             std::vector<PlacedPerspective> placed;
             try {

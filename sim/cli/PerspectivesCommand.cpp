@@ -128,8 +128,8 @@ int PerspectivesCommand::run(const std::vector<std::string>& arguments, std::ost
         }
         out << "\nDistinct neighbour sets per cloud:\n";
         for (const auto& [provider, cloud] : clouds) {
-            out << "  " << std::left << std::setw(14) << (provider.empty() ? "-" : provider)
-                << "AS" << std::setw(8) << cloud.asn << cloud.regions << " perspectives, "
+            out << "  " << std::left << std::setw(14) << (provider.empty() ? "-" : provider) << "AS"
+                << std::setw(8) << cloud.asn << cloud.regions << " perspectives, "
                 << cloud.distinct.size() << " distinct neighbour set"
                 << (cloud.distinct.size() == 1 ? "" : "s") << "\n";
         }

@@ -10,9 +10,9 @@
 #include <thread>
 
 #include "CaSelection.hpp"
-#include "RegionModelOption.hpp"
 #include "CommandErrors.hpp"
 #include "CommandLine.hpp"
+#include "RegionModelOption.hpp"
 #include "UsageError.hpp"
 #include "mpicsim/io/InputError.hpp"
 #include "mpicsim/io/InputFile.hpp"
@@ -121,10 +121,10 @@ int RunCommand::run(const std::vector<std::string>& arguments, std::ostream& out
             throw UsageError("missing the scenario file");
         }
         const std::filesystem::path scenarioPath = arguments[0];
-        const CommandLine line({arguments.begin() + 1, arguments.end()},
-                               {"--out", "--threads", "--catalog", "--trials", "--region-model",
-                                "--org-info"},
-                               {"--resume", "--no-plots", "--strict"});
+        const CommandLine line(
+            {arguments.begin() + 1, arguments.end()},
+            {"--out", "--threads", "--catalog", "--trials", "--region-model", "--org-info"},
+            {"--resume", "--no-plots", "--strict"});
         const std::filesystem::path outDir = line.required("--out");
         const std::size_t threads = line.threads();
         const PerspectiveCatalog catalog = line.catalog();

@@ -85,8 +85,7 @@ std::string describePerspectiveRoute(const PerspectiveReport& report, const AsGr
 std::string VerdictCommand::usage() {
     return "usage: mpicsim verdict --topology FILE --victim ASN --attacker ASN\n" +
            TrialSetup::usageLines() + CaSelection::usageLines() + RegionModelOption::usageLines() +
-           "         [--method " +
-           OptionChoices::joined(OptionChoices::validationMethods(), "|") +
+           "         [--method " + OptionChoices::joined(OptionChoices::validationMethods(), "|") +
            "]\n"
            "         [--nameserver ASN[/LEN] ...] [--format text|json]\n"
            "Decides whether the attacker obtains a certificate for a domain hosted in the "

@@ -1,20 +1,18 @@
 #include "mpicsim/study/StudySession.hpp"
 
-#include <cstdlib>
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <set>
-#include <tuple>
 #include <stdexcept>
 #include <string_view>
+#include <tuple>
 
 #include "mpicsim/io/FileDigest.hpp"
 #include "mpicsim/io/InputError.hpp"
 #include "mpicsim/io/TrialsCsv.hpp"
-#include "mpicsim/mpic/QuorumPolicyTable.hpp"
-#include "mpicsim/io/PerspectiveCatalogReader.hpp"
-#include "mpicsim/io/RegionPlacementLoader.hpp"
 #include "mpicsim/mpic/PlacementWarning.hpp"
+#include "mpicsim/mpic/QuorumPolicyTable.hpp"
 #include "mpicsim/study/TopologySource.hpp"
 
 namespace mpicsim {
@@ -86,14 +84,8 @@ StudySession::StudySession(Scenario scenario, std::shared_ptr<const AsGraph> gra
 
 void StudySession::placeRegions(const AsOrganisations& organisations, const std::string& source) {
     const Scenario& scenario = *scenario_;
-    const std::string topologyName =
-        scenario.syntheticTopology ? TopologySource::syntheticCommand(*scenario.syntheticTopology)
-                                   : scenario.topologyPath;
-    const PerspectiveCatalog& catalog = scenario.catalog.perspectives().empty()
-                                            ? PerspectiveCatalogReader::builtIn()
-                                            : scenario.catalog;
-    RegionPlacementLoader::Loaded loaded = RegionPlacementLoader::load(
-        scenario.regionModel, *graph_, organisations, topologyName, catalog, source);
+    const RegionPlacementLoader::Loaded loaded =
+        TopologySource::regionPlacement(scenario, *graph_, organisations, source);
     regionModel_ = loaded.placement.model().label();
     if (loaded.placement.model().kind != RegionModel::Kind::Regional) {
         organisationsFile_.clear();  // found, but not used
@@ -108,8 +100,7 @@ void StudySession::placeRegions(const AsOrganisations& organisations, const std:
 
 void StudySession::notePlacement() {
     const std::set<NodeIndex> victims(plan_->victims().begin(), plan_->victims().end());
-    const std::set<NodeIndex> adversaries(plan_->adversaries().begin(),
-                                          plan_->adversaries().end());
+    const std::set<NodeIndex> adversaries(plan_->adversaries().begin(), plan_->adversaries().end());
     for (const CaConfiguration& ca : scenario_->cas) {
         std::vector<const Perspective*> perspectives;
         if (ca.primary) {
@@ -163,8 +154,8 @@ nlohmann::json StudySession::freshManifest() {
           {"exclude_mlp_only", scenario.excludeMlpOnly}}},
         {"region_model",
          {{"model", regionModel_},
-          {"organisations_file",
-           organisationsFile_.empty() ? nlohmann::json(nullptr) : nlohmann::json(organisationsFile_)}}},
+          {"organisations_file", organisationsFile_.empty() ? nlohmann::json(nullptr)
+                                                            : nlohmann::json(organisationsFile_)}}},
         {"seed", scenario.seed},
         {"date_for_undated_policies", formatIsoDate(file_->today)},
         {"victims", plan_->victims().size()},

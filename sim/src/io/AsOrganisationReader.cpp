@@ -106,15 +106,16 @@ AsOrganisations AsOrganisationReader::parse(std::string_view text, const std::st
                 if (!asn) {
                     throw InputError(sourceName, lineNumber, problem);
                 }
-                ases.push_back({*asn, std::string(fields[n - 3]), std::string(fields[n - 1]),
-                                lineNumber});
+                ases.push_back(
+                    {*asn, std::string(fields[n - 3]), std::string(fields[n - 1]), lineNumber});
                 break;
             }
         }
     }
     if (ases.empty()) {
-        throw InputError(sourceName, 0,
-                         "no AS lines (a '# format:aut|...' section): not a CAIDA as-org2info file");
+        throw InputError(
+            sourceName, 0,
+            "no AS lines (a '# format:aut|...' section): not a CAIDA as-org2info file");
     }
     AsOrganisations table;
     for (PendingAs& as : ases) {

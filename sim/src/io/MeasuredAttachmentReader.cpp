@@ -33,20 +33,20 @@ MeasuredAttachments MeasuredAttachmentReader::parse(std::string_view text,
                              "at " + pointer + ": '" + id + "' is not a catalog perspective id" +
                                  ClosestMatch::suggestion(id, catalog.ids()));
         }
-        std::vector<PerspectiveLink> neighbours = detail::parseNeighbours(list, pointer, sourceName);
+        std::vector<PerspectiveLink> neighbours =
+            detail::parseNeighbours(list, pointer, sourceName);
         if (neighbours.empty()) {
             throw InputError(sourceName, 0,
                              "at " + pointer + ": a region needs at least one neighbour");
         }
         for (std::size_t i = 0; i < neighbours.size(); ++i) {
             if (!graph.contains(neighbours[i].neighbour)) {
-                throw InputError(sourceName, 0,
-                                 "at " + pointer + "/" + std::to_string(i) + "/asn: AS" +
-                                     std::to_string(neighbours[i].neighbour) +
-                                     " is not in the topology" +
-                                     (graph.metadata().sourceName.empty()
-                                          ? std::string()
-                                          : " " + graph.metadata().sourceName));
+                throw InputError(
+                    sourceName, 0,
+                    "at " + pointer + "/" + std::to_string(i) + "/asn: AS" +
+                        std::to_string(neighbours[i].neighbour) + " is not in the topology" +
+                        (graph.metadata().sourceName.empty() ? std::string()
+                                                             : " " + graph.metadata().sourceName));
             }
             for (std::size_t j = 0; j < i; ++j) {
                 if (neighbours[j].neighbour == neighbours[i].neighbour) {

@@ -5,12 +5,12 @@
 
 namespace mpicsim::detail {
 
-std::vector<PerspectiveLink> parseNeighbours(const nlohmann::json& list,
-                                             const std::string& pointer,
+std::vector<PerspectiveLink> parseNeighbours(const nlohmann::json& list, const std::string& pointer,
                                              const std::string& source) {
     if (!list.is_array()) {
         throw InputError(source, 0,
-                         "at " + pointer + ": expected an array of {\"asn\", \"role\"} objects, got " +
+                         "at " + pointer +
+                             ": expected an array of {\"asn\", \"role\"} objects, got " +
                              JsonFields::typeName(list));
     }
     std::vector<PerspectiveLink> neighbours;
@@ -27,7 +27,8 @@ std::vector<PerspectiveLink> parseNeighbours(const nlohmann::json& list,
         } else if (role == "customer") {
             neighbour.role = PerspectiveLink::Role::Customer;
         } else {
-            link.fail("role", "expected \"provider\", \"peer\" or \"customer\", got \"" + role + "\"");
+            link.fail("role",
+                      "expected \"provider\", \"peer\" or \"customer\", got \"" + role + "\"");
         }
         neighbours.push_back(neighbour);
     }

@@ -13,7 +13,7 @@ Perspective parsePerspective(const nlohmann::json& value, const std::string& poi
                              const std::string& source);
 
 // A perspective's "neighbours" array of {"asn", "role"} objects at `pointer`.
-std::vector<PerspectiveLink> parseNeighbours(const nlohmann::json& list,
-                                             const std::string& pointer, const std::string& source);
+std::vector<PerspectiveLink> parseNeighbours(const nlohmann::json& list, const std::string& pointer,
+                                             const std::string& source);
 
 }  // namespace mpicsim::detail

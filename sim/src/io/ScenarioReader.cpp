@@ -233,13 +233,14 @@ class ScenarioParser {
             } else if (name == "regional" || name == "regional+backbone") {
                 scenario.regionModel = RegionModel::regional(name == "regional+backbone");
             } else {
-                fail(pointer, "expected \"cloud-as\", \"regional\", \"regional+backbone\", "
-                              "{\"model\": \"regional\", \"backbone\": BOOL} or {\"file\": "
-                              "\"PATH\"}, got \"" +
-                                  name + "\"" +
-                                  ClosestMatch::suggestion(
-                                      name, std::vector<std::string>{"cloud-as", "regional",
-                                                                     "regional+backbone"}));
+                fail(pointer,
+                     "expected \"cloud-as\", \"regional\", \"regional+backbone\", "
+                     "{\"model\": \"regional\", \"backbone\": BOOL} or {\"file\": "
+                     "\"PATH\"}, got \"" +
+                         name + "\"" +
+                         ClosestMatch::suggestion(name,
+                                                  std::vector<std::string>{"cloud-as", "regional",
+                                                                           "regional+backbone"}));
             }
             return;
         }
@@ -249,7 +250,8 @@ class ScenarioParser {
             if (fields.has("model") || fields.has("backbone")) {
                 fields.failHere("give either {\"file\": PATH} or {\"model\", \"backbone\"}");
             }
-            scenario.regionModel = RegionModel::measured(resolvePath(fields.requiredString("file")));
+            scenario.regionModel =
+                RegionModel::measured(resolvePath(fields.requiredString("file")));
             return;
         }
         const std::string model = fields.requiredString("model");
@@ -259,10 +261,10 @@ class ScenarioParser {
         } else if (model == "regional") {
             scenario.regionModel = RegionModel::regional(backbone);
         } else {
-            fields.fail("model", model == "cloud-as"
-                                     ? "the backbone switch applies to \"regional\" only"
-                                     : "expected \"cloud-as\" or \"regional\", got \"" + model +
-                                           "\"");
+            fields.fail("model",
+                        model == "cloud-as"
+                            ? "the backbone switch applies to \"regional\" only"
+                            : "expected \"cloud-as\" or \"regional\", got \"" + model + "\"");
         }
     }
 

@@ -8,8 +8,8 @@ std::string PlacementWarning::text(const std::string& ca, const Perspective& per
                               : victim            ? "a victim"
                                                   : "an adversary";
     return "placement: " + (ca.empty() ? std::string() : ca + ": ") + "perspective " +
-           perspective.id + " routes as AS" + std::to_string(perspective.hostAsn) +
-           ", the AS of " + whose + ", so it reaches that AS whatever the routing: the result " +
+           perspective.id + " routes as AS" + std::to_string(perspective.hostAsn) + ", the AS of " +
+           whose + ", so it reaches that AS whatever the routing: the result " +
            "rests on placement";
 }
 

@@ -80,7 +80,8 @@ std::vector<PerspectiveLink> RegionalAttachment::neighbours(Asn cloudAsn, Rir ri
     std::vector<Candidate> providers;
     auto consider = [&](std::span<const NodeIndex> nodes, PerspectiveLink::Role role) {
         for (NodeIndex node : nodes) {
-            if (!options_.includeMlpOnlyLinks && graph_.linkSource(*cloud, node) == LinkSource::Mlp) {
+            if (!options_.includeMlpOnlyLinks &&
+                graph_.linkSource(*cloud, node) == LinkSource::Mlp) {
                 continue;
             }
             if (role == PerspectiveLink::Role::Provider) {
@@ -117,10 +118,12 @@ std::vector<PerspectiveLink> RegionalAttachment::neighbours(Asn cloudAsn, Rir ri
         chosen.push_back({graph_.asnOf(candidate.node), candidate.role});
     }
 
-    const bool hasTransit = std::any_of(chosen.begin(), chosen.end(), [&](const PerspectiveLink& link) {
-        return link.role == PerspectiveLink::Role::Provider ||
-               (link.role == PerspectiveLink::Role::Peer && global_[*graph_.nodeOf(link.neighbour)]);
-    });
+    const bool hasTransit =
+        std::any_of(chosen.begin(), chosen.end(), [&](const PerspectiveLink& link) {
+            return link.role == PerspectiveLink::Role::Provider ||
+                   (link.role == PerspectiveLink::Role::Peer &&
+                    global_[*graph_.nodeOf(link.neighbour)]);
+        });
     auto addOnce = [&](Asn asn, PerspectiveLink::Role role) {
         if (std::none_of(chosen.begin(), chosen.end(),
                          [&](const PerspectiveLink& link) { return link.neighbour == asn; })) {

@@ -18,7 +18,9 @@ struct RegionModel {
 
     static RegionModel cloudAs() { return {Kind::CloudAs, false, {}}; }
     static RegionModel regional(bool backbone) { return {Kind::Regional, backbone, {}}; }
-    static RegionModel measured(std::string file) { return {Kind::Measured, false, std::move(file)}; }
+    static RegionModel measured(std::string file) {
+        return {Kind::Measured, false, std::move(file)};
+    }
 
     // "cloud-as", "regional", "regional+backbone" or "file:PATH".
     std::string label() const {

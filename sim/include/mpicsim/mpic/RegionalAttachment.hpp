@@ -42,8 +42,7 @@ class RegionalAttachment {
     };
 
     // Refers to `graph`, which must outlive this object; copies what it needs of the table.
-    RegionalAttachment(const AsGraph& graph, const AsOrganisations& organisations,
-                       Options options);
+    RegionalAttachment(const AsGraph& graph, const AsOrganisations& organisations, Options options);
 
     // Throws std::invalid_argument when the cloud's AS is not in the graph.
     std::vector<PerspectiveLink> neighbours(Asn cloudAsn, Rir rir, std::string_view country) const;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "mpicsim/experiment/Scenario.hpp"
+#include "mpicsim/io/RegionPlacementLoader.hpp"
 #include "mpicsim/topology/AsGraph.hpp"
 #include "mpicsim/topology/AsOrganisations.hpp"
 
@@ -33,6 +34,12 @@ class TopologySource {
     // The AS-to-organisation table of a file topology (as load() finds it) and its file; an
     // empty table and name when there is none or the topology is synthetic.
     static std::pair<AsOrganisations, std::string> organisations(const Scenario& scenario);
+    // The region placement the scenario asks for on its topology (its `region_model`, table and
+    // catalog, see RegionPlacementLoader::load); errors name `source`. Refers to `graph`.
+    static RegionPlacementLoader::Loaded regionPlacement(const Scenario& scenario,
+                                                         const AsGraph& graph,
+                                                         const AsOrganisations& organisations,
+                                                         const std::string& source);
     // The SHA-256 alone, for a graph built elsewhere from the same scenario.
     static std::string sha256(const Scenario& scenario);
     // The comment lines at the top of the file `mpicsim generate-topology` writes.
