@@ -1,6 +1,7 @@
 // The regional model on the 2025-09-01 snapshot with the 2022-04-01 AS-to-organisation file
 // (../shared/topology_data): the derived neighbour sets, and a study whose cloud regions differ.
 #include <gtest/gtest.h>
+#include <stdlib.h>
 
 #include <algorithm>
 #include <map>
@@ -199,6 +200,53 @@ TEST(RegionalSnapshot, InAStudyRegionsDisagreeAndNearbyAdversariesCaptureTheirRe
             }
         }
     }
+}
+
+// Regions as own nodes with 25 to 41 neighbours: the scoped propagation a study uses gives the
+// same verdicts, trial by trial, as the full-graph oracle (MPICSIM_PROPAGATION=full).
+TEST(RegionalSnapshot, ScopedStudiesOfRegionalNodesEqualTheFullPropagation) {
+    MPICSIM_REQUIRE_SNAPSHOT();
+    const std::string text = R"({
+      "name": "regions-oracle",
+      "topology": {"caida": ")" +
+                             test::sharedTopology("20250901.as-rel2.txt.bz2").string() +
+                             R"(", "org_info": ")" +
+                             test::sharedTopology("20220401.as-org2info.txt.gz").string() + R"("},
+      "seed": 5,
+      "attacks": ["equally-specific", "subprefix"],
+      "ca_configurations": [
+        {"name": "mixed", "primary": "le:primary",
+         "remotes": ["aws:us-east-1", "aws:eu-central-1", "gcp:asia-northeast1",
+                     "azure:brazilsouth", "vultr:fra"]}
+      ],
+      "policies": [{"name": "br", "date": "2026-12-15"}],
+      "victims": {"sample": 6, "seed": 3},
+      "adversaries": {"sample": 60, "seed": 4}
+    })";
+    const Scenario scenario = ScenarioReader::parse(
+        text, "oracle.json", ".", PerspectiveCatalogReader::builtIn(),
+        std::chrono::year_month_day{std::chrono::year{2025}, std::chrono::month{9},
+                                    std::chrono::day{1}});
+    const auto graph = std::make_shared<const AsGraph>(snapshot().graph);
+    auto verdictsOf = [&](const StudySession& session) {
+        std::vector<std::pair<bool, int>> verdicts;
+        session.runner().run(1, 0, [&](std::uint64_t, std::span<const TrialRecord> records) {
+            for (const TrialRecord& record : records) {
+                verdicts.emplace_back(record.verdicts.at(0).issuedToAttacker,
+                                      record.verdicts.at(0).corroborating);
+            }
+        });
+        return verdicts;
+    };
+    const StudySession scoped(scenario, graph);
+    ASSERT_EQ(scoped.regionModel(), "regional");
+    const auto scopedVerdicts = verdictsOf(scoped);
+    ::setenv("MPICSIM_PROPAGATION", "full", 1);
+    const StudySession full(scenario, graph);
+    ::unsetenv("MPICSIM_PROPAGATION");
+    const auto fullVerdicts = verdictsOf(full);
+    ASSERT_EQ(scopedVerdicts.size(), 720u);  // 6 victims × 60 adversaries × 2 attacks
+    EXPECT_EQ(scopedVerdicts, fullVerdicts);
 }
 
 }  // namespace
