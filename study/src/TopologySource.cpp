@@ -54,7 +54,9 @@ TopologySource::Loaded TopologySource::load(const Scenario& scenario) {
 }
 
 std::pair<AsOrganisations, std::string> TopologySource::organisations(const Scenario& scenario) {
-    if (scenario.syntheticTopology) {
+    const bool needed =
+        !scenario.regionModel || scenario.regionModel->kind == RegionModel::Kind::Regional;
+    if (scenario.syntheticTopology || !needed) {
         return {};
     }
     const std::optional<std::filesystem::path> file =

@@ -32,7 +32,8 @@ class TopologySource {
     // RegionPlacementLoader::organisationsFileFor finds.
     static Loaded load(const Scenario& scenario);
     // The AS-to-organisation table of a file topology (as load() finds it) and its file; an
-    // empty table and name when there is none or the topology is synthetic.
+    // empty table and name when there is none, the topology is synthetic, or the scenario's
+    // region model does not use one (cloud-as, a measured file).
     static std::pair<AsOrganisations, std::string> organisations(const Scenario& scenario);
     // The region placement the scenario asks for on its topology (its `region_model`, table and
     // catalog, see RegionPlacementLoader::load); errors name `source`. Refers to `graph`.
