@@ -4,8 +4,9 @@ them disagree, from a study's trials.csv (scenarios/region-model-sensitivity.jso
 
 usage: scripts/region-capture-by-rir.py RESULTS_DIR AS_ORG2INFO_FILE
 
-A one-region configuration (one remote, policy "custom(required=1;no-primary)") is captured in a
-trial when its certificate is issued to the attacker. The adversary's RIR is the `source` of its
+The one-region configurations are the scenario's `aws-REGION` ones (one remote, policy
+"custom(required=1;no-primary)"); one is captured in a trial when its certificate is issued to
+the attacker. The adversary's RIR is the `source` of its
 AS line in CAIDA's as-org2info file (national registries of the APNIC region count as APNIC),
 the rule RegionalAttachment::rirOfRegistry applies. Adversaries the file does not list are
 counted under "unknown"."""
@@ -49,9 +50,9 @@ def main():
     issued = defaultdict(dict)  # ca -> (victim, adversary) -> issued
     with open(sys.argv[1] + "/trials.csv", newline="") as trials:
         for row in csv.DictReader(trials):
-            if row["policy"].startswith("custom(required=1") and row["ca"].count("-") >= 1:
+            if row["policy"].startswith("custom(required=1") and row["ca"].startswith("aws-"):
                 issued[row["ca"]][(int(row["victim"]), int(row["adversary"]))] = row["issued"] == "1"
-    single = sorted(ca for ca in issued if not ca.startswith(("aws3", "gcp-azure")))
+    single = sorted(issued)
     order = ["ARIN", "RIPE", "APNIC", "LACNIC", "AFRINIC", "unknown"]
     print("capture rate by adversary RIR (trials captured / trials)")
     print("%-20s" % "configuration" + "".join("%16s" % rir for rir in order))
