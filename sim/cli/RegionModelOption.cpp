@@ -1,9 +1,9 @@
 #include "RegionModelOption.hpp"
 
 #include <filesystem>
+#include <tuple>
 
 #include "UsageError.hpp"
-#include "mpicsim/io/AsOrganisationReader.hpp"
 
 namespace mpicsim::cli {
 
@@ -61,16 +61,9 @@ RegionModelOption RegionModelOption::load(const CommandLine& line, const std::st
                                           const AsGraph& graph, const PerspectiveCatalog& catalog) {
     const std::optional<RegionModel> requested = requestedModel(line);
     RegionModelOption option;
-    std::optional<std::filesystem::path> file = organisationsOption(line);
-    if (!file) {
-        file = RegionPlacementLoader::organisationsFileFor(topologyPath);
-    }
     AsOrganisations organisations;
-    const bool needed = !requested || requested->kind == RegionModel::Kind::Regional;
-    if (file && needed) {
-        organisations = AsOrganisationReader::readFile(*file);
-        option.organisationsFile = file->string();
-    }
+    std::tie(organisations, option.organisationsFile) =
+        RegionPlacementLoader::organisationsFor(requested, topologyPath, organisationsOption(line));
     option.loaded = RegionPlacementLoader::load(requested, graph, organisations, topologyPath,
                                                 catalog, "option --region-model");
     return option;

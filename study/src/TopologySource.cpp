@@ -3,7 +3,6 @@
 #include <sstream>
 #include <tuple>
 
-#include "mpicsim/io/AsOrganisationReader.hpp"
 #include "mpicsim/io/CaidaReader.hpp"
 #include "mpicsim/io/CaidaWriter.hpp"
 #include "mpicsim/io/FileDigest.hpp"
@@ -54,19 +53,14 @@ TopologySource::Loaded TopologySource::load(const Scenario& scenario) {
 }
 
 std::pair<AsOrganisations, std::string> TopologySource::organisations(const Scenario& scenario) {
-    const bool needed =
-        !scenario.regionModel || scenario.regionModel->kind == RegionModel::Kind::Regional;
-    if (scenario.syntheticTopology || !needed) {
+    if (scenario.syntheticTopology) {
         return {};
     }
-    const std::optional<std::filesystem::path> file =
+    return RegionPlacementLoader::organisationsFor(
+        scenario.regionModel, scenario.topologyPath,
         scenario.organisationsPath.empty()
-            ? RegionPlacementLoader::organisationsFileFor(scenario.topologyPath)
-            : std::optional<std::filesystem::path>(scenario.organisationsPath);
-    if (!file) {
-        return {};
-    }
-    return {AsOrganisationReader::readFile(*file), file->string()};
+            ? std::nullopt
+            : std::optional<std::filesystem::path>(scenario.organisationsPath));
 }
 
 RegionPlacementLoader::Loaded TopologySource::regionPlacement(const Scenario& scenario,

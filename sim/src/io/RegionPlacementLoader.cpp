@@ -4,6 +4,7 @@
 #include <regex>
 #include <vector>
 
+#include "mpicsim/io/AsOrganisationReader.hpp"
 #include "mpicsim/io/DataDirectory.hpp"
 #include "mpicsim/io/InputError.hpp"
 #include "mpicsim/io/MeasuredAttachmentReader.hpp"
@@ -76,6 +77,20 @@ std::optional<std::filesystem::path> RegionPlacementLoader::organisationsFileFor
         }
     }
     return chosen ? chosen : found.front().second;
+}
+
+std::pair<AsOrganisations, std::string> RegionPlacementLoader::organisationsFor(
+    const std::optional<RegionModel>& requested, const std::filesystem::path& topology,
+    const std::optional<std::filesystem::path>& given) {
+    if (requested && requested->kind != RegionModel::Kind::Regional) {
+        return {};
+    }
+    const std::optional<std::filesystem::path> file =
+        given ? given : organisationsFileFor(topology);
+    if (!file) {
+        return {};
+    }
+    return {AsOrganisationReader::readFile(*file), file->string()};
 }
 
 RegionPlacementLoader::Loaded RegionPlacementLoader::load(

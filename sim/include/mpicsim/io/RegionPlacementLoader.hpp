@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "mpicsim/mpic/PerspectiveCatalog.hpp"
 #include "mpicsim/mpic/RegionModel.hpp"
@@ -28,6 +29,13 @@ class RegionPlacementLoader {
     // when all are newer. nullopt when there is none.
     static std::optional<std::filesystem::path> organisationsFileFor(
         const std::filesystem::path& topology);
+
+    // The AS-to-organisation table a request needs and its file: none (empty) for `cloud-as` and
+    // measured files; else `given`, or the file organisationsFileFor(topology) finds, read with
+    // AsOrganisationReader (empty when there is none).
+    static std::pair<AsOrganisations, std::string> organisationsFor(
+        const std::optional<RegionModel>& requested, const std::filesystem::path& topology,
+        const std::optional<std::filesystem::path>& given);
 
     // `requested` absent: `regional` when `organisations` is not empty, else `cloud-as` with a
     // notice. `regional` without a table and a bad measured file are InputErrors naming
