@@ -131,17 +131,25 @@ TEST(RegionalSnapshot, TheDerivationIsDeterministic) {
     }
 }
 
+// A scenario on the shared 2025 snapshot and 2022 organisation file; `rest` holds its other
+// keys (a JSON object's members, after a comma).
+Scenario snapshotScenario(const std::string& name, const std::string& rest) {
+    const std::string text =
+        R"({"name": ")" + name + R"(", "topology": {"caida": ")" +
+        test::sharedTopology("20250901.as-rel2.txt.bz2").string() + R"(", "org_info": ")" +
+        test::sharedTopology("20220401.as-org2info.txt.gz").string() + R"("}, )" + rest + "}";
+    return ScenarioReader::parse(
+        text, name + ".json", ".", PerspectiveCatalogReader::builtIn(),
+        std::chrono::year_month_day{std::chrono::year{2025}, std::chrono::month{9},
+                                    std::chrono::day{1}});
+}
+
 // One-region CAs (1 of 1 must corroborate) against sampled adversaries: under the regional
 // model regions on different continents disagree, and each region is captured more often by
 // adversaries registered in its own RIR than the regions of the other RIRs are.
 TEST(RegionalSnapshot, InAStudyRegionsDisagreeAndNearbyAdversariesCaptureTheirRegionMore) {
     MPICSIM_REQUIRE_SNAPSHOT();
-    const std::string text = R"({
-      "name": "regions",
-      "topology": {"caida": ")" +
-                             test::sharedTopology("20250901.as-rel2.txt.bz2").string() +
-                             R"(", "org_info": ")" +
-                             test::sharedTopology("20220401.as-org2info.txt.gz").string() + R"("},
+    const Scenario scenario = snapshotScenario("regions", R"(
       "seed": 12,
       "attacks": ["equally-specific"],
       "ca_configurations": [
@@ -152,12 +160,7 @@ TEST(RegionalSnapshot, InAStudyRegionsDisagreeAndNearbyAdversariesCaptureTheirRe
       ],
       "policies": [{"name": "custom", "required_corroborations": 1, "primary_required": false}],
       "victims": {"sample": 40, "seed": 1},
-      "adversaries": {"sample": 400, "seed": 2}
-    })";
-    const Scenario scenario = ScenarioReader::parse(
-        text, "regions.json", ".", PerspectiveCatalogReader::builtIn(),
-        std::chrono::year_month_day{std::chrono::year{2025}, std::chrono::month{9},
-                                    std::chrono::day{1}});
+      "adversaries": {"sample": 400, "seed": 2})");
     const StudySession session(scenario, std::make_shared<const AsGraph>(snapshot().graph));
     ASSERT_EQ(session.regionModel(), "regional");
     // captured[configuration][adversary RIR] = {trials captured, trials}
@@ -206,12 +209,7 @@ TEST(RegionalSnapshot, InAStudyRegionsDisagreeAndNearbyAdversariesCaptureTheirRe
 // same verdicts, trial by trial, as the full-graph oracle (MPICSIM_PROPAGATION=full).
 TEST(RegionalSnapshot, ScopedStudiesOfRegionalNodesEqualTheFullPropagation) {
     MPICSIM_REQUIRE_SNAPSHOT();
-    const std::string text = R"({
-      "name": "regions-oracle",
-      "topology": {"caida": ")" +
-                             test::sharedTopology("20250901.as-rel2.txt.bz2").string() +
-                             R"(", "org_info": ")" +
-                             test::sharedTopology("20220401.as-org2info.txt.gz").string() + R"("},
+    const Scenario scenario = snapshotScenario("regions-oracle", R"(
       "seed": 5,
       "attacks": ["equally-specific", "subprefix"],
       "ca_configurations": [
@@ -221,12 +219,7 @@ TEST(RegionalSnapshot, ScopedStudiesOfRegionalNodesEqualTheFullPropagation) {
       ],
       "policies": [{"name": "br", "date": "2026-12-15"}],
       "victims": {"sample": 6, "seed": 3},
-      "adversaries": {"sample": 60, "seed": 4}
-    })";
-    const Scenario scenario = ScenarioReader::parse(
-        text, "oracle.json", ".", PerspectiveCatalogReader::builtIn(),
-        std::chrono::year_month_day{std::chrono::year{2025}, std::chrono::month{9},
-                                    std::chrono::day{1}});
+      "adversaries": {"sample": 60, "seed": 4})");
     const auto graph = std::make_shared<const AsGraph>(snapshot().graph);
     auto verdictsOf = [&](const StudySession& session) {
         std::vector<std::pair<bool, int>> verdicts;
