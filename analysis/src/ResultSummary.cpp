@@ -22,6 +22,7 @@ struct ResultSummary::GroupTally {
     };
     SummaryGroup group;
     long long blocked = 0;
+    std::vector<Asn> hostAses;  // SummaryContext::hostAsesByCa of the group's CA
     std::map<Asn, VictimTally> victims;
 };
 
@@ -109,6 +110,10 @@ std::size_t ResultSummary::groupOf(const TrialRecord& record, std::size_t verdic
         tally.group.required = verdict.required;
         tally.group.allowedNonCorroborations =
             std::max(tally.group.remotes - tally.group.required, 0);
+        if (const auto hosts = context_.hostAsesByCa.find(tally.group.ca);
+            hosts != context_.hostAsesByCa.end()) {
+            tally.hostAses = hosts->second;
+        }
         found = groupIndex_
                     .emplace(GroupKey(tally.group.ca, tally.group.policy, tally.group.attack,
                                       tally.group.rov, tally.group.prefixLength),
@@ -128,6 +133,12 @@ void ResultSummary::add(const TrialRecord& record) {
         ++tally.group.trials;
         tally.group.attackerSuccesses += issued;
         tally.blocked += verdict.legitimateIssuanceBlocked ? 1 : 0;
+        for (Asn host : tally.hostAses) {
+            if (host == record.victim || host == record.adversary) {
+                ++tally.group.placementTrials;
+                break;
+            }
+        }
         GroupTally::VictimTally& victimTally = tally.victims[record.victim];
         ++victimTally.adversaries;
         victimTally.failures += 1 - issued;
@@ -151,6 +162,7 @@ std::string ResultSummary::state() const {
                           {"trials", group.trials},
                           {"attacker_successes", group.attackerSuccesses},
                           {"blocked", tally.blocked},
+                          {"placement_trials", group.placementTrials},
                           {"victims", victims}});
     }
     return nlohmann::json({{"groups", groups}}).dump();
@@ -180,6 +192,7 @@ void ResultSummary::restoreState(std::string_view state, const std::string& sour
             tally.group.trials = saved.at("trials").get<long long>();
             tally.group.attackerSuccesses = saved.at("attacker_successes").get<long long>();
             tally.blocked = saved.at("blocked").get<long long>();
+            tally.group.placementTrials = saved.value("placement_trials", 0LL);
             for (const nlohmann::json& victim : saved.at("victims")) {
                 tally.victims[victim.at(0).get<Asn>()] = {victim.at(1).get<long long>(),
                                                           victim.at(2).get<long long>()};
@@ -274,6 +287,7 @@ std::string ResultSummary::toJson(const Summary& summary) {
             {"resilience_median", group.resilienceMedian},
             {"resilience_weighted_median", group.resilienceWeightedMedian},
             {"resilience_cdf", cdf},
+            {"trials_with_perspective_in_victim_or_adversary_as", group.placementTrials},
         });
     }
     return nlohmann::json({{"scenario", summary.scenario}, {"groups", groups}}).dump(2) + "\n";
@@ -285,7 +299,7 @@ std::string ResultSummary::toCsv(const Summary& summary) {
     out << "ca,policy,attack,rov,rov_fraction,prefix_length,remotes,allowed_non_corroborations,"
            "required,trials,attacker_successes,attacker_success_rate,ci95_low,ci95_high,"
            "legitimate_blocked_rate,victims,resilience_mean,resilience_median,"
-           "resilience_weighted_median\n";
+           "resilience_weighted_median,trials_with_perspective_in_victim_or_adversary_as\n";
     for (const SummaryGroup& group : summary.groups) {
         out << group.ca << ',' << group.policy << ',' << group.attack << ',' << group.rov << ','
             << group.rovFraction << ',' << group.prefixLength << ',' << group.remotes << ','
@@ -293,7 +307,7 @@ std::string ResultSummary::toCsv(const Summary& summary) {
             << group.attackerSuccesses << ',' << group.attackerSuccessRate << ',' << group.ci95Low
             << ',' << group.ci95High << ',' << group.legitimateBlockedRate << ',' << group.victims
             << ',' << group.resilienceMean << ',' << group.resilienceMedian << ','
-            << group.resilienceWeightedMedian << '\n';
+            << group.resilienceWeightedMedian << ',' << group.placementTrials << '\n';
     }
     return out.str();
 }

@@ -96,6 +96,10 @@ Summary SummaryReader::parse(std::string_view text, const std::string& sourceNam
         group.resilienceMean = fields.number("resilience_mean");
         group.resilienceMedian = fields.number("resilience_median");
         group.resilienceWeightedMedian = fields.number("resilience_weighted_median");
+        if (groups[i].contains("trials_with_perspective_in_victim_or_adversary_as")) {
+            group.placementTrials =
+                fields.integer("trials_with_perspective_in_victim_or_adversary_as");
+        }
         const auto& cdf = fields.at("resilience_cdf");
         if (!cdf.is_array()) {
             fields.fail("resilience_cdf", "expected an array of [resilience, share] pairs");

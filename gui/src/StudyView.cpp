@@ -712,10 +712,15 @@ bool StudyView::startStudy() {
         bool completed = false;
         Summary summary;
         QStringList skipped;
+        QStringList placement;
         try {
             StudySession session(*scenario, graph, 16);
             for (const std::string& note : session.runner().skipped()) {
                 skipped << QString::fromStdString(note);
+            }
+            placement << QString::fromStdString("Region model: " + session.regionModel());
+            for (const std::string& note : session.placementNotes()) {
+                placement << QString::fromStdString(note);
             }
             const std::uint64_t total = session.plan().shardCount();
             completed = session.run(
@@ -733,11 +738,12 @@ bool StudyView::startStudy() {
         } catch (const std::exception& failure) {
             error = QString::fromStdString(failure.what());
         }
-        QMetaObject::invokeMethod(this, [this, completed, summary, error, skipped] {
+        QMetaObject::invokeMethod(this, [this, completed, summary, error, skipped, placement] {
             finished_ = true;
             skipped_ = skipped;
             notes_ = skipped.isEmpty() ? QStringList()
                                        : QStringList{"Not evaluated: " + skipped.join("; ")};
+            notes_ << placement;
             notesLabel_->setText(notes_.join("\n"));
             runButton_->setEnabled(true);
             loadButton_->setEnabled(true);
@@ -805,6 +811,16 @@ void StudyView::showResultsTable() {
                          .arg(QString::fromStdString(group.ca),
                               QString::fromStdString(group.policy),
                               QString::fromStdString(group.attack));
+        }
+        if (group.placementTrials > 0) {
+            notes << QString(
+                         "%1 under %2, %3: in %4 of %5 trials a perspective sits in (routes as) "
+                         "the victim's or the adversary's AS; those results rest on placement.")
+                         .arg(QString::fromStdString(group.ca),
+                              QString::fromStdString(group.policy),
+                              QString::fromStdString(group.attack))
+                         .arg(group.placementTrials)
+                         .arg(group.trials);
         }
     }
     notesLabel_->setText(notes.join("\n"));

@@ -6,6 +6,7 @@
 #include "CaSelection.hpp"
 #include "CommandErrors.hpp"
 #include "CommandLine.hpp"
+#include "RegionModelOption.hpp"
 #include "UsageError.hpp"
 #include "mpicsim/analysis/PlacementOptimizer.hpp"
 #include "mpicsim/io/InputError.hpp"
@@ -30,6 +31,7 @@ void writeText(const std::filesystem::path& path, const std::string& text) {
 const char* OptimizeCommand::usage() {
     return "usage: mpicsim optimize SCENARIO.json --out DIR [--threads N] [--matrix FILE]\n"
            "         [--catalog FILE] [--no-plots]\n"
+           "         [--region-model cloud-as|regional|regional+backbone|FILE] [--org-info FILE]\n"
            "Chooses the remote perspectives (and optionally the primary) that minimise attacker\n"
            "success under a quorum rule, as the scenario's `optimize` block asks (see\n"
            "scenarios/README.md). One propagation per unit fills DIR/outcome-matrix.bin; every\n"
@@ -49,17 +51,23 @@ int OptimizeCommand::run(const std::vector<std::string>& arguments, std::ostream
             throw UsageError("missing the scenario file");
         }
         const std::filesystem::path scenarioPath = arguments[0];
-        const CommandLine line({arguments.begin() + 1, arguments.end()},
-                               {"--out", "--threads", "--catalog", "--matrix"}, {"--no-plots"});
+        const CommandLine line(
+            {arguments.begin() + 1, arguments.end()},
+            {"--out", "--threads", "--catalog", "--matrix", "--region-model", "--org-info"},
+            {"--no-plots"});
         const std::filesystem::path outDir = line.required("--out");
         const std::size_t threads = line.threads();
         const PerspectiveCatalog catalog = line.catalog();
         const auto today = CaSelection::today();
         const std::string source = scenarioPath.string();
-        const Scenario scenario = ScenarioReader::readFile(scenarioPath, catalog, today);
+        Scenario scenario = ScenarioReader::readFile(scenarioPath, catalog, today);
+        RegionModelOption::override(line, scenario);
         const OptimizationSpec spec =
             OptimizationSpecReader::readFile(scenarioPath, scenario, catalog, today);
         OptimizationSession session(scenario, spec, source);
+        if (!session.regionNotice().empty()) {
+            err << "mpicsim optimize: note: " << session.regionNotice() << "\n";
+        }
 
         std::filesystem::create_directories(outDir);
         if (const auto given = line.value("--matrix")) {

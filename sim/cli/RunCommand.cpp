@@ -12,6 +12,7 @@
 #include "CaSelection.hpp"
 #include "CommandErrors.hpp"
 #include "CommandLine.hpp"
+#include "RegionModelOption.hpp"
 #include "UsageError.hpp"
 #include "mpicsim/io/InputError.hpp"
 #include "mpicsim/io/InputFile.hpp"
@@ -101,6 +102,7 @@ constexpr std::uint64_t kLargestStudyWithTrialsByDefault = 1'000'000;
 const char* RunCommand::usage() {
     return "usage: mpicsim run SCENARIO.json --out DIR [--threads N] [--resume] [--no-plots]\n"
            "         [--trials none|csv|csv.gz] [--catalog FILE] [--strict]\n"
+           "         [--region-model cloud-as|regional|regional+backbone|FILE] [--org-info FILE]\n"
            "Runs the study a scenario file describes (see scenarios/README.md). Trials stream to\n"
            "DIR/trials.csv; an interrupted run (Ctrl-C, or even kill -9) continues with --resume\n"
            "and ends with the same files as an uninterrupted one. DIR/summary.csv, summary.json\n"
@@ -119,16 +121,18 @@ int RunCommand::run(const std::vector<std::string>& arguments, std::ostream& out
             throw UsageError("missing the scenario file");
         }
         const std::filesystem::path scenarioPath = arguments[0];
-        const CommandLine line({arguments.begin() + 1, arguments.end()},
-                               {"--out", "--threads", "--catalog", "--trials"},
-                               {"--resume", "--no-plots", "--strict"});
+        const CommandLine line(
+            {arguments.begin() + 1, arguments.end()},
+            {"--out", "--threads", "--catalog", "--trials", "--region-model", "--org-info"},
+            {"--resume", "--no-plots", "--strict"});
         const std::filesystem::path outDir = line.required("--out");
         const std::size_t threads = line.threads();
         const PerspectiveCatalog catalog = line.catalog();
         const auto today = CaSelection::today();
         const std::string scenarioText = InputFile::read(scenarioPath);
-        StudySession session(ScenarioReader::readFile(scenarioPath, catalog, today),
-                             {scenarioPath, scenarioText, today});
+        Scenario scenario = ScenarioReader::readFile(scenarioPath, catalog, today);
+        RegionModelOption::override(line, scenario);
+        StudySession session(std::move(scenario), {scenarioPath, scenarioText, today});
         for (const AbsentAsns& absent : session.plan().absentAsns()) {
             if (line.flag("--strict")) {
                 throw InputError(scenarioPath.string(), 0, absent.summary() + " (--strict)");
@@ -142,6 +146,14 @@ int RunCommand::run(const std::vector<std::string>& arguments, std::ostream& out
             const char* command = block == "optimize" ? "optimize" : "quorum-sweep";
             err << "mpicsim run: note: this scenario's " << block << " block is run by `mpicsim "
                 << command << "`; run scores the ca_configurations\n";
+        }
+        err << "mpicsim run: note: region model " << session.regionModel()
+            << (session.organisationsFile().empty()
+                    ? std::string()
+                    : " (organisations: " + session.organisationsFile() + ")")
+            << "\n";
+        for (const std::string& note : session.placementNotes()) {
+            err << "mpicsim run: note: " << note << "\n";
         }
         std::optional<TrialsOutput> trials;
         if (line.value("--trials")) {

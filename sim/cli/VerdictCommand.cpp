@@ -7,10 +7,12 @@
 #include "CaSelection.hpp"
 #include "CommandErrors.hpp"
 #include "OptionChoices.hpp"
+#include "RegionModelOption.hpp"
 #include "TrialSetup.hpp"
 #include "UsageError.hpp"
 #include "mpicsim/io/AsnListReader.hpp"
 #include "mpicsim/mpic/MpicEvaluator.hpp"
+#include "mpicsim/mpic/PlacementWarning.hpp"
 #include "mpicsim/mpic/QuorumPolicyTable.hpp"
 #include "mpicsim/routing/Propagator.hpp"
 
@@ -82,8 +84,8 @@ std::string describePerspectiveRoute(const PerspectiveReport& report, const AsGr
 
 std::string VerdictCommand::usage() {
     return "usage: mpicsim verdict --topology FILE --victim ASN --attacker ASN\n" +
-           TrialSetup::usageLines() + CaSelection::usageLines() + "         [--method " +
-           OptionChoices::joined(OptionChoices::validationMethods(), "|") +
+           TrialSetup::usageLines() + CaSelection::usageLines() + RegionModelOption::usageLines() +
+           "         [--method " + OptionChoices::joined(OptionChoices::validationMethods(), "|") +
            "]\n"
            "         [--nameserver ASN[/LEN] ...] [--format text|json]\n"
            "Decides whether the attacker obtains a certificate for a domain hosted in the "
@@ -102,6 +104,9 @@ int VerdictCommand::run(const std::vector<std::string>& arguments, std::ostream&
             valueOptions.insert(option);
         }
         valueOptions.insert({"--format", "--method"});
+        for (const std::string& option : RegionModelOption::valueOptions()) {
+            valueOptions.insert(option);
+        }
         std::set<std::string> repeatable = CaSelection::repeatableOptions();
         repeatable.insert("--nameserver");
         const CommandLine line(arguments, valueOptions, TrialSetup::flagOptions(), repeatable);
@@ -111,9 +116,15 @@ int VerdictCommand::run(const std::vector<std::string>& arguments, std::ostream&
         if (!line.value("--attacker")) {
             throw UsageError("missing required option --attacker");
         }
-        const CaSelection selection = CaSelection::load(line);
+        CaSelection selection = CaSelection::load(line);
         const std::unique_ptr<TrialSetup> setup = TrialSetup::load(line, "verdict", err);
         const AsGraph& graph = setup->graph;
+        const RegionModelOption region =
+            RegionModelOption::load(line, setup->topologyPath, graph, selection.catalog);
+        if (!region.loaded.notice.empty()) {
+            err << "mpicsim verdict: note: " << region.loaded.notice << "\n";
+        }
+        region.loaded.placement.place(selection.ca);
 
         DomainTargets domain;
         domain.webHost = {"web host", graph.asnOf(setup->attack.victim),
@@ -163,6 +174,16 @@ int VerdictCommand::run(const std::vector<std::string>& arguments, std::ostream&
         const AttemptReport& chosen = attempts[best];
         const Verdict& verdict = chosen.verdict;
         const QuorumPolicy& policy = selection.policy;
+        std::vector<std::string> placementWarnings;
+        for (const PerspectiveReport& report : chosen.perspectives) {
+            const Asn host = report.perspective.hostAsn;
+            const bool victim = host == chosen.target.origin;
+            const bool adversary = host == graph.asnOf(setup->attack.attacker);
+            if (report.observation.inheritsHostRouting && (victim || adversary)) {
+                placementWarnings.push_back(
+                    PlacementWarning::text({}, report.perspective, victim, adversary));
+            }
+        }
 
         if (format == "json") {
             nlohmann::json primary = nullptr;
@@ -206,6 +227,8 @@ int VerdictCommand::run(const std::vector<std::string>& arguments, std::ostream&
                   {"source", policy.source},
                   {"blocking", policy.blocking}}},
                 {"tie_break", setup->tieBreak.toString()},
+                {"region_model", region.loaded.placement.model().label()},
+                {"placement_warnings", placementWarnings},
                 {"rov_adopters", setup->rov.adopterCount()},
                 {"primary", primary},
                 {"remotes", remotes},
@@ -234,7 +257,7 @@ int VerdictCommand::run(const std::vector<std::string>& arguments, std::ostream&
             for (const std::string& note : skipped) {
                 out << "           (skipped: " << note << ")\n";
             }
-            out << "CA:        " << selection.ca.name << "\n";
+            out << "CA:        " << selection.ca.name << "; " << region.describe() << "\n";
             out << "Policy:    " << policy.label() << (policy.blocking ? "" : ", non-blocking")
                 << " on " << formatIsoDate(selection.date)
                 << "\n           source: " << policy.source << "\n\n";
@@ -274,6 +297,9 @@ int VerdictCommand::run(const std::vector<std::string>& arguments, std::ostream&
                               (verdict.primaryReachesVictim ? "reaches" : "does not reach") + " it"
                         : std::string())
                 << ")\n";
+            for (const std::string& warning : placementWarnings) {
+                out << "Warning:   " << warning << "\n";
+            }
         }
         out.flush();
         return 0;

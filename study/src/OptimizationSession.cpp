@@ -53,8 +53,14 @@ OptimizationSession::OptimizationSession(Scenario scenario, OptimizationSpec spe
     } catch (const std::invalid_argument& error) {
         throw InputError(source_, 0, error.what());
     }
+    const RegionPlacementLoader::Loaded region = TopologySource::regionPlacement(
+        scenario_, topology_.graph, topology_.organisations, source_);
+    regionModel_ = region.placement.model().label();
+    regionNotice_ = region.notice;
+    candidates_ = PlacementOptimizer::matrixPerspectives(spec_);
+    region.placement.place(candidates_);
     try {
-        for (const Perspective& perspective : PlacementOptimizer::matrixPerspectives(spec_)) {
+        for (const Perspective& perspective : candidates_) {
             PlacedPerspective(topology_.graph, perspective);
         }
     } catch (const std::invalid_argument& error) {
@@ -68,7 +74,7 @@ OutcomeMatrix OptimizationSession::matrixOf(const Scenario& units, const TrialPl
                                             std::size_t threads, const ProgressHandler& onUnits,
                                             const std::atomic<bool>* stop) const {
     std::vector<PlacedPerspective> placed;
-    for (const Perspective& perspective : PlacementOptimizer::matrixPerspectives(spec_)) {
+    for (const Perspective& perspective : candidates_) {
         placed.emplace_back(topology_.graph, perspective);
     }
     const PerspectiveCandidatePropagation propagation(topology_.graph, units.tieBreak,
@@ -94,7 +100,13 @@ const OutcomeMatrix& OptimizationSession::readMatrix(const std::filesystem::path
     result_.reset();
     holdout_.reset();
     matrix_.reset();
-    OutcomeMatrix read = OutcomeMatrixFile::read(path, topology_.sha256);
+    OutcomeMatrixFile::Header header;
+    OutcomeMatrix read = OutcomeMatrixFile::read(path, topology_.sha256, &header);
+    if (header.regionModel != regionModel_) {
+        throw InputError(path.string(), 0,
+                         "was built under the region model " + header.regionModel +
+                             ", not this run's " + regionModel_ + "; build it again");
+    }
     const auto expected = PlacementOptimizer::matrixCandidates(spec_);
     bool same = read.candidateCount() == expected.size() && read.unitCount() == plan_->unitCount();
     for (std::size_t i = 0; same && i < expected.size(); ++i) {
@@ -120,7 +132,7 @@ const OutcomeMatrix& OptimizationSession::readMatrix(const std::filesystem::path
 }
 
 void OptimizationSession::writeMatrix(const std::filesystem::path& path) const {
-    OutcomeMatrixFile::write(path, *matrix_, {topology_.sha256, scenario_.name});
+    OutcomeMatrixFile::write(path, *matrix_, {topology_.sha256, scenario_.name, regionModel_});
 }
 
 std::optional<std::uint64_t> OptimizationSession::exactSetCount() const {
@@ -167,7 +179,7 @@ const OptimizationSession::Holdout& OptimizationSession::scoreHoldout(
         }
         const OutcomeMatrix matrix = matrixOf(fresh, *plan, threads, onUnits, stop);
         if (matrixFile) {
-            OutcomeMatrixFile::write(*matrixFile, matrix, {topology_.sha256, scenario_.name});
+            OutcomeMatrixFile::write(*matrixFile, matrix, {topology_.sha256, scenario_.name, regionModel_});
         }
         const DeploymentScorer scorer(matrix, spec_.policy, spec_.remotes);
         const auto score = scorer.score(result_->best.deployment, false);

@@ -1,13 +1,17 @@
 #include "mpicsim/study/StudySession.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <set>
 #include <stdexcept>
 #include <string_view>
+#include <tuple>
 
 #include "mpicsim/io/FileDigest.hpp"
 #include "mpicsim/io/InputError.hpp"
 #include "mpicsim/io/TrialsCsv.hpp"
+#include "mpicsim/mpic/PlacementWarning.hpp"
 #include "mpicsim/mpic/QuorumPolicyTable.hpp"
 #include "mpicsim/study/TopologySource.hpp"
 
@@ -27,12 +31,18 @@ StudySession::StudySession(Scenario scenario, std::shared_ptr<const AsGraph> gra
       file_(std::move(file)),
       graph_(std::move(graph)),
       topologySha256_(std::move(topologySha256)) {
+    AsOrganisations organisations;
     if (!graph_) {
         TopologySource::Loaded loaded = TopologySource::load(*scenario_);
         graph_ = std::make_shared<const AsGraph>(std::move(loaded.graph));
         topologySha256_ = std::move(loaded.sha256);
+        organisations = std::move(loaded.organisations);
+        organisationsFile_ = std::move(loaded.organisationsFile);
+    } else {
+        std::tie(organisations, organisationsFile_) = TopologySource::organisations(*scenario_);
     }
     const std::string source = file_ ? file_->path.string() : scenario_->name;
+    placeRegions(organisations, source);
     try {
         plan_ = std::make_unique<TrialPlan>(*graph_, *scenario_, shardSize);
         // MPICSIM_PROPAGATION=full (not documented for users) runs the full-graph oracle, to
@@ -68,7 +78,54 @@ StudySession::StudySession(Scenario scenario, std::shared_ptr<const AsGraph> gra
     for (const CaConfiguration& ca : scenario_->cas) {
         context_.remotesByCa[ca.name] = static_cast<int>(ca.remotes.size());
     }
+    notePlacement();
     summary_.emplace(context_);
+}
+
+void StudySession::placeRegions(const AsOrganisations& organisations, const std::string& source) {
+    const Scenario& scenario = *scenario_;
+    const RegionPlacementLoader::Loaded loaded =
+        TopologySource::regionPlacement(scenario, *graph_, organisations, source);
+    regionModel_ = loaded.placement.model().label();
+    if (loaded.placement.model().kind != RegionModel::Kind::Regional) {
+        organisationsFile_.clear();  // found, but not used
+    }
+    if (!loaded.notice.empty()) {
+        placementNotes_.push_back(loaded.notice);
+    }
+    auto placed = std::make_unique<Scenario>(scenario);
+    loaded.placement.place(placed->cas);
+    scenario_ = std::move(placed);
+}
+
+void StudySession::notePlacement() {
+    const std::set<NodeIndex> victims(plan_->victims().begin(), plan_->victims().end());
+    const std::set<NodeIndex> adversaries(plan_->adversaries().begin(), plan_->adversaries().end());
+    for (const CaConfiguration& ca : scenario_->cas) {
+        std::vector<const Perspective*> perspectives;
+        if (ca.primary) {
+            perspectives.push_back(&*ca.primary);
+        }
+        for (const Perspective& remote : ca.remotes) {
+            perspectives.push_back(&remote);
+        }
+        std::vector<Asn>& hosts = context_.hostAsesByCa[ca.name];
+        for (const Perspective* perspective : perspectives) {
+            const auto node = graph_->nodeOf(perspective->hostAsn);
+            if (perspective->hasOwnNode() || !node) {
+                continue;
+            }
+            if (std::find(hosts.begin(), hosts.end(), perspective->hostAsn) == hosts.end()) {
+                hosts.push_back(perspective->hostAsn);
+            }
+            const bool victim = victims.contains(*node);
+            const bool adversary = adversaries.contains(*node);
+            if (victim || adversary) {
+                placementNotes_.push_back(
+                    PlacementWarning::text(ca.name, *perspective, victim, adversary));
+            }
+        }
+    }
 }
 
 StudySession::~StudySession() = default;
@@ -95,6 +152,10 @@ nlohmann::json StudySession::freshManifest() {
           {"ases", graph_->nodeCount()},
           {"links", graph_->linkCount()},
           {"exclude_mlp_only", scenario.excludeMlpOnly}}},
+        {"region_model",
+         {{"model", regionModel_},
+          {"organisations_file", organisationsFile_.empty() ? nlohmann::json(nullptr)
+                                                            : nlohmann::json(organisationsFile_)}}},
         {"seed", scenario.seed},
         {"date_for_undated_policies", formatIsoDate(file_->today)},
         {"victims", plan_->victims().size()},
@@ -119,6 +180,7 @@ nlohmann::json StudySession::freshManifest() {
                             {"message", absent.summary()}});
     }
     manifest["warnings"] = warnings;
+    manifest["placement_notes"] = placementNotes_;
     return manifest;
 }
 

@@ -1,11 +1,14 @@
 #include "mpicsim/study/TopologySource.hpp"
 
 #include <sstream>
+#include <tuple>
 
 #include "mpicsim/io/AsOrganisationWriter.hpp"
 #include "mpicsim/io/CaidaReader.hpp"
 #include "mpicsim/io/CaidaWriter.hpp"
 #include "mpicsim/io/FileDigest.hpp"
+#include "mpicsim/io/PerspectiveCatalogReader.hpp"
+#include "mpicsim/io/RegionPlacementLoader.hpp"
 #include "mpicsim/topology/TopologyGenerator.hpp"
 
 namespace mpicsim {
@@ -56,7 +59,35 @@ TopologySource::Loaded TopologySource::load(const Scenario& scenario) {
     CaidaReader::Options readOptions;
     readOptions.includeMlpOnlyLinks = !scenario.excludeMlpOnly;
     std::string sha = FileDigest::sha256OfFile(scenario.topologyPath);
-    return {CaidaReader::readFile(scenario.topologyPath, readOptions), std::move(sha), {}};
+    Loaded loaded{
+        CaidaReader::readFile(scenario.topologyPath, readOptions), std::move(sha), {}, {}};
+    std::tie(loaded.organisations, loaded.organisationsFile) = organisations(scenario);
+    return loaded;
+}
+
+std::pair<AsOrganisations, std::string> TopologySource::organisations(const Scenario& scenario) {
+    if (scenario.syntheticTopology) {
+        return {};
+    }
+    return RegionPlacementLoader::organisationsFor(
+        scenario.regionModel, scenario.topologyPath,
+        scenario.organisationsPath.empty()
+            ? std::nullopt
+            : std::optional<std::filesystem::path>(scenario.organisationsPath));
+}
+
+RegionPlacementLoader::Loaded TopologySource::regionPlacement(const Scenario& scenario,
+                                                              const AsGraph& graph,
+                                                              const AsOrganisations& organisations,
+                                                              const std::string& source) {
+    const std::string topologyName = scenario.syntheticTopology
+                                         ? syntheticCommand(*scenario.syntheticTopology)
+                                         : scenario.topologyPath;
+    const PerspectiveCatalog& catalog = scenario.catalog.perspectives().empty()
+                                            ? PerspectiveCatalogReader::builtIn()
+                                            : scenario.catalog;
+    return RegionPlacementLoader::load(scenario.regionModel, graph, organisations, topologyName,
+                                       catalog, source);
 }
 
 std::string TopologySource::sha256(const Scenario& scenario) {

@@ -38,7 +38,7 @@ class ScenarioParser {
         const JsonFields root(document, "", source_);
         root.allowOnly({"name", "description", "topology", "seed", "tie_break", "method", "attacks",
                         "prefix_length", "ca_configurations", "policies", "br_dates", "rov",
-                        "victims", "adversaries", "optimize", "sweep"});
+                        "victims", "adversaries", "optimize", "sweep", "region_model"});
         Scenario scenario;
         scenario.name = root.requiredString("name");
         for (const char* block : {"optimize", "sweep"}) {
@@ -50,6 +50,8 @@ class ScenarioParser {
         scenario.seed = static_cast<std::uint64_t>(
             root.optionalInteger("seed", 0, std::numeric_limits<std::int64_t>::max()).value_or(1));
         parseTopology(root, scenario);
+        parseRegionModel(root, scenario);
+        scenario.catalog = catalog_;
         if (const auto tieBreak = root.optionalString("tie_break")) {
             try {
                 scenario.tieBreak = TieBreak::fromString(*tieBreak);
@@ -185,7 +187,7 @@ class ScenarioParser {
                 "{\"synthetic\": {\"ases\": N, \"seed\": S}})");
         }
         const JsonFields topology(root.at("topology"), "/topology", source_);
-        topology.allowOnly({"caida", "synthetic", "exclude_mlp_only"});
+        topology.allowOnly({"caida", "synthetic", "exclude_mlp_only", "org_info"});
         if (topology.has("caida") == topology.has("synthetic")) {
             topology.failHere("give exactly one of 'caida' (a file) and 'synthetic'");
         }
@@ -213,6 +215,62 @@ class ScenarioParser {
             }
         }
         scenario.excludeMlpOnly = topology.optionalBool("exclude_mlp_only").value_or(false);
+        if (const auto organisations = topology.optionalString("org_info")) {
+            if (scenario.syntheticTopology) {
+                topology.fail("org_info", "a synthetic topology brings its own table");
+            }
+            scenario.organisationsPath = resolvePath(*organisations);
+        }
+    }
+
+    // "cloud-as" | "regional" | "regional+backbone" | {"model": "regional", "backbone": bool}
+    // | {"file": "PATH"}
+    void parseRegionModel(const JsonFields& root, Scenario& scenario) const {
+        if (!root.has("region_model")) {
+            return;
+        }
+        const nlohmann::json& value = root.at("region_model");
+        const std::string pointer = root.pointerTo("region_model");
+        if (value.is_string()) {
+            const std::string name = value.get<std::string>();
+            if (name == "cloud-as") {
+                scenario.regionModel = RegionModel::cloudAs();
+            } else if (name == "regional" || name == "regional+backbone") {
+                scenario.regionModel = RegionModel::regional(name == "regional+backbone");
+            } else {
+                fail(pointer,
+                     "expected \"cloud-as\", \"regional\", \"regional+backbone\", "
+                     "{\"model\": \"regional\", \"backbone\": BOOL} or {\"file\": "
+                     "\"PATH\"}, got \"" +
+                         name + "\"" +
+                         ClosestMatch::suggestion(name,
+                                                  std::vector<std::string>{"cloud-as", "regional",
+                                                                           "regional+backbone"}));
+            }
+            return;
+        }
+        const JsonFields fields(value, pointer, source_);
+        fields.allowOnly({"model", "backbone", "file"});
+        if (fields.has("file")) {
+            if (fields.has("model") || fields.has("backbone")) {
+                fields.failHere("give either {\"file\": PATH} or {\"model\", \"backbone\"}");
+            }
+            scenario.regionModel =
+                RegionModel::measured(resolvePath(fields.requiredString("file")));
+            return;
+        }
+        const std::string model = fields.requiredString("model");
+        const bool backbone = fields.optionalBool("backbone").value_or(false);
+        if (model == "cloud-as" && !backbone) {
+            scenario.regionModel = RegionModel::cloudAs();
+        } else if (model == "regional") {
+            scenario.regionModel = RegionModel::regional(backbone);
+        } else {
+            fields.fail("model",
+                        model == "cloud-as"
+                            ? "the backbone switch applies to \"regional\" only"
+                            : "expected \"cloud-as\" or \"regional\", got \"" + model + "\"");
+        }
     }
 
     void parsePolicies(const JsonFields& root, Scenario& scenario) {

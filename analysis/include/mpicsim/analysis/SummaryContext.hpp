@@ -2,6 +2,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "mpicsim/topology/AsLink.hpp"
 
@@ -14,6 +15,9 @@ struct SummaryContext {
     std::map<Asn, double> victimWeights;
     std::map<std::string, double> rovFractions;
     std::map<std::string, int> remotesByCa;
+    // Per CA: the ASes its perspectives sit in (route as); a trial whose victim or adversary is
+    // one of them is counted in SummaryGroup::placementTrials.
+    std::map<std::string, std::vector<Asn>> hostAsesByCa;
 };
 
 }  // namespace mpicsim

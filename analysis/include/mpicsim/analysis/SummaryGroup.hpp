@@ -29,6 +29,8 @@ struct SummaryGroup {
     double resilienceMedian = 0;
     double resilienceWeightedMedian = 0;
     std::vector<std::pair<double, double>> resilienceCdf;  // (resilience, share of victims <=)
+    // Trials in which a perspective sits in (routes as) the victim's or the adversary's AS.
+    long long placementTrials = 0;
 };
 
 }  // namespace mpicsim

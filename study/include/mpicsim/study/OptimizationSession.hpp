@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "mpicsim/analysis/PlacementOptimizer.hpp"
 #include "mpicsim/experiment/OptimizationSpec.hpp"
@@ -46,6 +47,9 @@ class OptimizationSession {
     const AsGraph& graph() const { return topology_.graph; }
     const std::string& topologySha256() const { return topology_.sha256; }
     std::uint64_t unitCount() const { return plan_->unitCount(); }
+    // How the candidates' cloud regions attach, and the notice when the default fell back.
+    const std::string& regionModel() const { return regionModel_; }
+    const std::string& regionNotice() const { return regionNotice_; }
 
     // One propagation per unit over the candidates; onUnits gets the units done so far.
     const OutcomeMatrix& buildMatrix(std::size_t threads, const ProgressHandler& onUnits = {},
@@ -90,6 +94,9 @@ class OptimizationSession {
     OptimizationSpec spec_;
     std::string source_;
     TopologySource::Loaded topology_;
+    std::string regionModel_;
+    std::string regionNotice_;
+    std::vector<Perspective> candidates_;  // the spec's candidates, placed by the region model
     std::unique_ptr<TrialPlan> plan_;
     std::optional<OutcomeMatrix> matrix_;
     std::unique_ptr<PlacementOptimizer> optimizer_;

@@ -18,6 +18,7 @@
 #include "mpicsim/experiment/TrialPlan.hpp"
 #include "mpicsim/study/ProgressJournal.hpp"
 #include "mpicsim/topology/AsGraph.hpp"
+#include "mpicsim/topology/AsOrganisations.hpp"
 
 namespace mpicsim {
 
@@ -46,6 +47,7 @@ class StudySession {
     StudySession(Scenario scenario, ScenarioFile file,
                  std::size_t shardSize = TrialPlan::kDefaultShardSize);
     // A study on a graph already built from the scenario's topology; errors name the scenario.
+    // The AS-to-organisation table of a file topology is found as TopologySource finds it.
     StudySession(Scenario scenario, std::shared_ptr<const AsGraph> graph,
                  std::size_t shardSize = TrialPlan::kDefaultShardSize);
     ~StudySession();
@@ -55,6 +57,13 @@ class StudySession {
     const TrialPlan& plan() const { return *plan_; }
     const ExperimentRunner& runner() const { return *runner_; }
     const SummaryContext& summaryContext() const { return context_; }
+    // The region model the study placed its cloud regions with ("regional", "cloud-as", ...),
+    // the AS-to-organisation file it used (empty if none), and notes for the user: the notice
+    // when the default fell back to cloud-as, and every perspective that sits in (routes as)
+    // the AS of one of the study's victims or adversaries, whose outcome then rests on placement.
+    const std::string& regionModel() const { return regionModel_; }
+    const std::string& organisationsFile() const { return organisationsFile_; }
+    const std::vector<std::string>& placementNotes() const { return placementNotes_; }
 
     // Makes `directory` the output folder: a fresh run, or with `resume` the continuation of
     // the run it holds (see ProgressJournal, whose exceptions pass through). Only for a study
@@ -83,10 +92,18 @@ class StudySession {
                  std::optional<ScenarioFile> file, std::string topologySha256,
                  std::size_t shardSize);
     nlohmann::json freshManifest();
+    // Applies the scenario's region model to its CA configurations (before the plan is made).
+    void placeRegions(const AsOrganisations& organisations, const std::string& source);
+    // Notes perspectives that sit in a victim's or adversary's AS, and tells the summary which
+    // host ASes to count trials for.
+    void notePlacement();
 
     std::unique_ptr<const Scenario> scenario_;  // stable address: the runner refers to it
     std::optional<ScenarioFile> file_;
     std::shared_ptr<const AsGraph> graph_;
+    std::string regionModel_;
+    std::string organisationsFile_;
+    std::vector<std::string> placementNotes_;
     std::string topologySha256_;  // empty until needed for a graph built elsewhere
     std::unique_ptr<TrialPlan> plan_;
     std::unique_ptr<ExperimentRunner> runner_;
