@@ -179,7 +179,8 @@ const OptimizationSession::Holdout& OptimizationSession::scoreHoldout(
         }
         const OutcomeMatrix matrix = matrixOf(fresh, *plan, threads, onUnits, stop);
         if (matrixFile) {
-            OutcomeMatrixFile::write(*matrixFile, matrix, {topology_.sha256, scenario_.name, regionModel_});
+            OutcomeMatrixFile::write(*matrixFile, matrix,
+                                     {topology_.sha256, scenario_.name, regionModel_});
         }
         const DeploymentScorer scorer(matrix, spec_.policy, spec_.remotes);
         const auto score = scorer.score(result_->best.deployment, false);
