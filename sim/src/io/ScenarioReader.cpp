@@ -38,7 +38,7 @@ class ScenarioParser {
         const JsonFields root(document, "", source_);
         root.allowOnly({"name", "description", "topology", "seed", "tie_break", "method", "attacks",
                         "prefix_length", "ca_configurations", "policies", "br_dates", "rov",
-                        "victims", "adversaries", "optimize", "sweep"});
+                        "victims", "adversaries", "optimize", "sweep", "roa"});
         Scenario scenario;
         scenario.name = root.requiredString("name");
         scenario.description = root.optionalString("description").value_or("");
@@ -123,6 +123,7 @@ class ScenarioParser {
                   [&](const nlohmann::json& value, const std::string& pointer) {
                       scenario.rovSettings.push_back(parseRov(value, pointer));
                   });
+        parseRoaSettings(root, scenario);
         scenario.victims = parseSelection(root, "victims");
         scenario.adversaries = parseSelection(root, "adversaries");
         if (scenario.adversaries.kind == AsSelection::Kind::Weighted) {
@@ -353,6 +354,65 @@ class ScenarioParser {
         }
         if (setting.label.find(',') != std::string::npos) {
             fields.fail("label", "a label cannot contain a comma");
+        }
+        return setting;
+    }
+
+    // "roa": which victims hold a ROA; an axis like "rov" (an array sweeps it).
+    void parseRoaSettings(const JsonFields& root, Scenario& scenario) {
+        scenario.roaSettings.clear();
+        forEachOf(root, "roa", "\"all\"",
+                  [&](const nlohmann::json& value, const std::string& pointer) {
+                      scenario.roaSettings.push_back(parseRoa(value, pointer));
+                      for (std::size_t i = 0; i + 1 < scenario.roaSettings.size(); ++i) {
+                          if (scenario.roaSettings[i].label == scenario.roaSettings.back().label) {
+                              fail(pointer, "ROA setting \"" + scenario.roaSettings.back().label +
+                                                "\" appears twice");
+                          }
+                      }
+                  });
+    }
+
+    RoaSetting parseRoa(const nlohmann::json& value, const std::string& pointer) const {
+        RoaSetting setting;
+        if (value.is_string() &&
+            (value.get<std::string>() == "all" || value.get<std::string>() == "none")) {
+            setting.label = value.get<std::string>();
+            setting.kind = setting.label == "all" ? RoaSetting::Kind::All : RoaSetting::Kind::None;
+            return setting;
+        }
+        constexpr const char* kExpected =
+            "expected \"all\", \"none\", {\"fraction\": F, \"seed\": S} or "
+            "{\"list\": [ASN, ...]}";
+        if (!value.is_object()) {
+            fail(pointer, std::string(kExpected) + ", got " + JsonFields::shortDump(value));
+        }
+        const JsonFields fields(value, pointer, source_);
+        if (fields.has("fraction")) {
+            fields.allowOnly({"fraction", "seed", "label"});
+            setting.kind = RoaSetting::Kind::Fraction;
+            setting.fraction = fields.requiredNumber("fraction");
+            if (!(setting.fraction >= 0 && setting.fraction <= 1)) {
+                fields.fail("fraction", "expected a share of victims from 0 to 1, got " +
+                                            JsonFields::shortDump(fields.at("fraction")));
+            }
+            setting.seed = static_cast<std::uint64_t>(
+                fields.optionalInteger("seed", 0, std::numeric_limits<std::int64_t>::max())
+                    .value_or(1));
+            char text[48];
+            std::snprintf(text, sizeof text, "fraction:%g", setting.fraction);
+            setting.label = fields.optionalString("label").value_or(text);
+        } else if (fields.has("list")) {
+            fields.allowOnly({"list", "label"});
+            setting.kind = RoaSetting::Kind::List;
+            setting.asns = asnArray(fields, "list", false);
+            setting.label = fields.optionalString("label").value_or(
+                "list:" + std::to_string(setting.asns.size()));
+        } else {
+            fields.failHere(kExpected);
+        }
+        if (setting.label.find_first_of(",\n") != std::string::npos) {
+            fields.fail("label", "a label cannot contain a comma or a line break");
         }
         return setting;
     }
