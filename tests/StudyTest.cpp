@@ -16,6 +16,7 @@
 #include "RunCommand.hpp"
 #include "mpicsim/analysis/ResultSummary.hpp"
 #include "mpicsim/experiment/ExperimentRunner.hpp"
+#include "mpicsim/experiment/StudyCompliance.hpp"
 #include "mpicsim/io/CaidaReader.hpp"
 #include "mpicsim/io/Gzip.hpp"
 #include "mpicsim/io/InputError.hpp"
@@ -730,6 +731,19 @@ TEST(Study, EveryShippedScenarioValidates) {
         const ExperimentRunner runner(graph, scenario, plan);
         EXPECT_GT(plan.unitCount(), 0u) << entry.path();
         EXPECT_FALSE(runner.combinations().empty()) << entry.path();
+        // Compliant, or the description says why not, naming each rule broken.
+        const StudyCompliance compliance(scenario, runner.combinations());
+        for (const StudyCompliance::Pair& pair : compliance.pairs()) {
+            if (pair.compliant()) {
+                continue;
+            }
+            EXPECT_NE(scenario.description.find("not compliant"), std::string::npos)
+                << entry.path() << ": " << StudyCompliance::warning(pair);
+            for (const std::string& code : pair.codes()) {
+                EXPECT_NE(scenario.description.find(code), std::string::npos)
+                    << entry.path() << ": " << StudyCompliance::warning(pair);
+            }
+        }
     }
     EXPECT_GE(count, 6u);
 }

@@ -34,8 +34,8 @@ std::vector<std::string> attacksOf(const Summary& summary) {
     return attacks;
 }
 
-// The groups of one attack at one ROV setting (the first when empty; any with `anyRov`) and the
-// summary's first prefix length.
+// The groups of one attack at one ROV setting (the first when empty; any with `anyRov`), the
+// summary's first prefix length and its first ROA setting.
 std::vector<const SummaryGroup*> baseline(const Summary& summary, const std::string& attack,
                                           const std::string& rovSetting = "", bool anyRov = false) {
     std::vector<const SummaryGroup*> groups;
@@ -44,9 +44,10 @@ std::vector<const SummaryGroup*> baseline(const Summary& summary, const std::str
     }
     const std::string& rov = rovSetting.empty() ? summary.groups.front().rov : rovSetting;
     const int prefix = summary.groups.front().prefixLength;
+    const std::string& roa = summary.groups.front().roa;
     for (const SummaryGroup& group : summary.groups) {
         if (group.attack == attack && (anyRov || group.rov == rov) &&
-            group.prefixLength == prefix) {
+            group.prefixLength == prefix && group.roa == roa) {
             groups.push_back(&group);
         }
     }

@@ -1213,10 +1213,11 @@ QString ClassroomView::quorumText() const {
     } else if (!routing_ || phase_ < 3) {
         parts << "The verdict appears once every route is known.";
     } else if (const auto decided = verdict()) {
-        parts << QString("%1 of %2 corroborate: certificate %3")
+        parts << QString("%1 of %2 %3: certificate %4")
                      .arg(decided->corroborating)
                      .arg(QString::fromStdString(
                          Corroboration::countOf(decided->remotes, "remote perspective")))
+                     .arg(decided->corroborating == 1 ? "corroborates" : "corroborate")
                      .arg(decided->issuedToAttacker ? "ISSUED to the attacker" : "REFUSED");
         parts << QString::fromStdString(decided->reason);
         parts << QString(
@@ -1226,7 +1227,7 @@ QString ClassroomView::quorumText() const {
                      .arg(decided->reachingVictim)
                      .arg(
                          QString::fromStdString(Corroboration::countOf(decided->remotes, "remote")))
-                     .arg(decided->remotes == 1 ? "reaches" : "reach")
+                     .arg(decided->reachingVictim == 1 ? "reaches" : "reach")
                      .arg(decided->primaryUsed
                               ? QString(", the primary ") +
                                     (decided->primaryReachesVictim ? "does" : "does not")

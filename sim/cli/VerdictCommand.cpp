@@ -272,7 +272,8 @@ int VerdictCommand::run(const std::vector<std::string>& arguments, std::ostream&
             }
             out << "\nQuorum:    " << verdict.corroborating << " of "
                 << Corroboration::countOf(verdict.remotes, "remote perspective")
-                << " corroborate the attacker (" << verdict.required << " required)";
+                << (verdict.corroborating == 1 ? " corroborates" : " corroborate")
+                << " the attacker (" << verdict.required << " required)";
             if (verdict.requiredRirs > 0) {
                 out << ", spanning " << Corroboration::countOf(verdict.corroboratingRirs, "RIR")
                     << " (" << verdict.requiredRirs << " required)";
@@ -285,7 +286,7 @@ int VerdictCommand::run(const std::vector<std::string>& arguments, std::ostream&
                 << (verdict.legitimateIssuanceBlocked ? "BLOCKED" : "still possible") << " ("
                 << verdict.reachingVictim << " of "
                 << Corroboration::countOf(verdict.remotes, "remote")
-                << (verdict.remotes == 1 ? " reaches" : " reach") << " the victim"
+                << (verdict.reachingVictim == 1 ? " reaches" : " reach") << " the victim"
                 << (verdict.primaryUsed
                         ? std::string(", primary ") +
                               (verdict.primaryReachesVictim ? "reaches" : "does not reach") + " it"
