@@ -191,8 +191,7 @@ TEST(RoaCoverage, SettingsResolveAgainstTheGraph) {
     EXPECT_EQ(counts.back(), large.nodeCount());
     for (NodeIndex v = 0; v < large.nodeCount(); ++v) {
         EXPECT_LE(coverages[1].covers(v), coverages[2].covers(v));
-        EXPECT_EQ(coverages[1].covers(v),
-                  DeterministicRandom::unitHash(3, large.asnOf(v)) < 0.3);
+        EXPECT_EQ(coverages[1].covers(v), DeterministicRandom::unitHash(3, large.asnOf(v)) < 0.3);
     }
     EXPECT_GT(counts[1], 0u);
     EXPECT_LT(counts[2], large.nodeCount());

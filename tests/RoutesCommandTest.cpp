@@ -288,8 +288,8 @@ TEST_F(RoutesCommandTest, JsonHasEveryRouteWithPathAndDecisionStep) {
 // delivers traffic for its prefix itself: its row is its own origin route of the /22. The
 // attacker's row is its own origin route of the /23. The CSV rows stay as the contract says.
 TEST_F(RoutesCommandTest, JsonVictimRowIsItsOwnOriginRoute) {
-    const Result result = routes(
-        {"--victim", "9", "--attacker", "10", "--attack", "subprefix", "--format", "json"});
+    const Result result =
+        routes({"--victim", "9", "--attacker", "10", "--attack", "subprefix", "--format", "json"});
     ASSERT_EQ(result.status, 0) << result.err;
     const nlohmann::json document = nlohmann::json::parse(result.out);
     std::map<Asn, nlohmann::json> byAsn;

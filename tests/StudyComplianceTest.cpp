@@ -104,8 +104,8 @@ std::string deploymentName(std::size_t index) {
     return name;
 }
 
-const std::vector<std::string> kBrPhases = {"2025-03-15", "2025-09-15", "2026-03-15",
-                                            "2026-06-15", "2026-12-15"};
+const std::vector<std::string> kBrPhases = {"2025-03-15", "2025-09-15", "2026-03-15", "2026-06-15",
+                                            "2026-12-15"};
 
 nlohmann::json studyOf(const nlohmann::json& cas, const nlohmann::json& policies) {
     return {{"name", "compliance"},
@@ -137,9 +137,8 @@ TEST(StudyCompliance, EveryPresetUnderEveryBrPhaseMatchesCheckCa) {
             const std::string label = "br@" + date;
             const auto [status, codes] =
                 checkCa({"--ca", preset, "--policy", "br", "--br-date", date});
-            const auto row = rows.find({preset, QuorumPolicyTable::lookup(
-                                                    "br", *parseIsoDate(date))
-                                                    ->label()});
+            const auto row =
+                rows.find({preset, QuorumPolicyTable::lookup("br", *parseIsoDate(date))->label()});
             if (row == rows.end()) {
                 // check-ca refuses it too (no primary) or finds it not compliant.
                 EXPECT_NE(status, 0) << preset << " × " << label << " was skipped";
@@ -281,10 +280,10 @@ TEST(StudyCompliance, RunWarnsOncePerPairAndStrictRefusesBeforeRunning) {
     const fs::path scenario = writeLetsEncryptStudy(directory);
     std::ostringstream out;
     std::ostringstream err;
-    ASSERT_EQ(cli::RunCommand::run({scenario.string(), "--out", (directory / "out").string(),
-                                    "--no-plots"},
-                                   out, err),
-              0)
+    ASSERT_EQ(
+        cli::RunCommand::run(
+            {scenario.string(), "--out", (directory / "out").string(), "--no-plots"}, out, err),
+        0)
         << err.str();
     const std::string warning =
         "warning: CA configuration 'le' under policy br (phase 2026-12-15) is not compliant: "
@@ -317,7 +316,8 @@ TEST(StudyCompliance, RunWarnsOncePerPairAndStrictRefusesBeforeRunning) {
         EXPECT_TRUE(line.ends_with(tail)) << line;
     }
     EXPECT_EQ(rows, 8u);  // 2 policies × 2 attacks × 2 prefix lengths
-    const auto manifest = nlohmann::json::parse(InputFile::read(directory / "out" / "manifest.json"));
+    const auto manifest =
+        nlohmann::json::parse(InputFile::read(directory / "out" / "manifest.json"));
     EXPECT_EQ(manifest.at("compliance").size(), 2u);
     EXPECT_EQ(manifest.at("compliance")[1].at("checked_at"), "2026-12-15");
     EXPECT_EQ(manifest.at("compliance")[1].at("violations"),

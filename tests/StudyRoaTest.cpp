@@ -41,8 +41,9 @@ std::string errorOf(nlohmann::json roa) {
 }
 
 TEST(StudyRoa, BadValuesNameTheJsonPointer) {
-    EXPECT_NE(errorOf({{{"fraction", 1.5}}}).find("at /roa/0/fraction: expected a share of "
-                                                   "victims from 0 to 1, got 1.5"),
+    EXPECT_NE(errorOf({{{"fraction", 1.5}}})
+                  .find("at /roa/0/fraction: expected a share of "
+                        "victims from 0 to 1, got 1.5"),
               std::string::npos)
         << errorOf({{{"fraction", 1.5}}});
     EXPECT_NE(errorOf({{"fraction", -0.1}}).find("at /roa/fraction: expected a share"),

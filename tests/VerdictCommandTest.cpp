@@ -266,9 +266,9 @@ TEST_F(VerdictCommandTest, SubprefixCapturesTheRovRemoteBehindAHolder) {
 // The same attack when the victim's prefix has no ROA: ROV at 10 and 11 drops nothing, so
 // every perspective ends where it ends without ROV.
 TEST_F(VerdictCommandTest, NoRoaRoutesAsWithoutRov) {
-    const std::vector<std::string> arguments = {
-        "--attack", "subprefix", "--primary", "21",        "--remote",  "11:ARIN",   "--remote",
-        "10:RIPE",  "--remote",  "40:APNIC",  "--br-date", "2026-03-15"};
+    const std::vector<std::string> arguments = {"--attack", "subprefix", "--primary", "21",
+                                                "--remote", "11:ARIN",   "--remote",  "10:RIPE",
+                                                "--remote", "40:APNIC",  "--br-date", "2026-03-15"};
     std::vector<std::string> noRoa = arguments;
     noRoa.insert(noRoa.end(), {"--rov", "10,11", "--no-roa"});
     const json withoutRoa = verdictJson(noRoa);
@@ -285,8 +285,8 @@ TEST_F(VerdictCommandTest, NoRoaRoutesAsWithoutRov) {
 // Sentences built from counts say each count with what the policy requires of it, and a
 // configuration that breaks the policy's rules gets check-ca's codes and one warning.
 TEST_F(VerdictCommandTest, CountsReadCorrectlyAndNonComplianceIsWarned) {
-    const std::vector<std::string> ca = {"--primary", "21",      "--remote", "40:RIPE",
-                                         "--remote",  "41:RIPE", "--remote", "42:RIPE",
+    const std::vector<std::string> ca = {"--primary", "21",      "--remote",  "40:RIPE",
+                                         "--remote",  "41:RIPE", "--remote",  "42:RIPE",
                                          "--remote",  "31:ARIN", "--br-date", "2026-03-15"};
     const Result text = verdict(ca);
     ASSERT_EQ(text.status, 0) << text.err;

@@ -301,6 +301,30 @@ class ScenarioParser {
         return asns;
     }
 
+    // A share chosen by a seeded hash: `member` from 0 to 1, "seed" (default 1), and "label"
+    // (default "PREFIX:SHARE").
+    struct SeededShare {
+        double fraction = 0;
+        std::uint64_t seed = 1;
+        std::string label;
+    };
+    static SeededShare seededShare(const JsonFields& fields, std::string_view member,
+                                   const std::string& ofWhat, const char* labelPrefix) {
+        SeededShare share;
+        share.fraction = fields.requiredNumber(member);
+        if (!(share.fraction >= 0 && share.fraction <= 1)) {
+            fields.fail(member, "expected a share" + ofWhat + " from 0 to 1, got " +
+                                    JsonFields::shortDump(fields.at(member)));
+        }
+        share.seed = static_cast<std::uint64_t>(
+            fields.optionalInteger("seed", 0, std::numeric_limits<std::int64_t>::max())
+                .value_or(1));
+        char text[64];
+        std::snprintf(text, sizeof text, "%s:%g", labelPrefix, share.fraction);
+        share.label = fields.optionalString("label").value_or(text);
+        return share;
+    }
+
     RovSetting parseRov(const nlohmann::json& value, const std::string& pointer) const {
         RovSetting setting;
         if (value.is_string() && value.get<std::string>() == "none") {
@@ -328,18 +352,10 @@ class ScenarioParser {
         } else if (fields.has("random_fraction")) {
             fields.allowOnly({"random_fraction", "seed", "label"});
             setting.kind = RovSetting::Kind::RandomFraction;
-            setting.fraction = fields.requiredNumber("random_fraction");
-            if (!(setting.fraction >= 0 && setting.fraction <= 1)) {
-                fields.fail("random_fraction",
-                            "expected a share from 0 to 1, got " +
-                                JsonFields::shortDump(fields.at("random_fraction")));
-            }
-            setting.seed = static_cast<std::uint64_t>(
-                fields.optionalInteger("seed", 0, std::numeric_limits<std::int64_t>::max())
-                    .value_or(1));
-            char text[32];
-            std::snprintf(text, sizeof text, "random:%g", setting.fraction);
-            setting.label = fields.optionalString("label").value_or(text);
+            const SeededShare share = seededShare(fields, "random_fraction", "", "random");
+            setting.fraction = share.fraction;
+            setting.seed = share.seed;
+            setting.label = share.label;
         } else if (fields.has("top_cone")) {
             fields.allowOnly({"top_cone", "label"});
             setting.kind = RovSetting::Kind::TopCone;
@@ -391,17 +407,10 @@ class ScenarioParser {
         if (fields.has("fraction")) {
             fields.allowOnly({"fraction", "seed", "label"});
             setting.kind = RoaSetting::Kind::Fraction;
-            setting.fraction = fields.requiredNumber("fraction");
-            if (!(setting.fraction >= 0 && setting.fraction <= 1)) {
-                fields.fail("fraction", "expected a share of victims from 0 to 1, got " +
-                                            JsonFields::shortDump(fields.at("fraction")));
-            }
-            setting.seed = static_cast<std::uint64_t>(
-                fields.optionalInteger("seed", 0, std::numeric_limits<std::int64_t>::max())
-                    .value_or(1));
-            char text[48];
-            std::snprintf(text, sizeof text, "fraction:%g", setting.fraction);
-            setting.label = fields.optionalString("label").value_or(text);
+            const SeededShare share = seededShare(fields, "fraction", " of victims", "fraction");
+            setting.fraction = share.fraction;
+            setting.seed = share.seed;
+            setting.label = share.label;
         } else if (fields.has("list")) {
             fields.allowOnly({"list", "label"});
             setting.kind = RoaSetting::Kind::List;
