@@ -88,8 +88,9 @@ TEST(StudyRoa, NoRoaUnderFullRovEqualsNoRovInTheSummary) {
             AsGraph::fromLinks(test::randomTopology(std::uint64_t{seed})));
         nlohmann::json remotes = nlohmann::json::array();
         const char* rirs[] = {"ARIN", "RIPE", "APNIC", "LACNIC"};
+        const char* ids[] = {"r0", "r1", "r2", "r3"};
         for (std::size_t i = 0; i < 4; ++i) {
-            remotes.push_back({{"id", "r" + std::to_string(i)},
+            remotes.push_back({{"id", ids[i]},
                                {"asn", graph->asnOf(static_cast<NodeIndex>(2 + 5 * i))},
                                {"rir", rirs[i]}});
         }
