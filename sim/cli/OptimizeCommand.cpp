@@ -129,7 +129,8 @@ int OptimizeCommand::run(const std::vector<std::string>& arguments, std::ostream
                 const OutcomeMatrix::Unit& stored = matrix->units()[u];
                 same = stored.victim == units[u].victim && stored.adversary == units[u].adversary &&
                        stored.attack == units[u].attack && stored.rovIndex == units[u].rovIndex &&
-                       stored.prefixLength == units[u].prefixLength;
+                       stored.prefixLength == units[u].prefixLength &&
+                       stored.victimWithoutRoa == units[u].victimWithoutRoa;
             }
             if (!same) {
                 throw InputError(*given, 0,
