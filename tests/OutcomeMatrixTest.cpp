@@ -115,6 +115,12 @@ TEST_F(OutcomeMatrixTest, ScoresEqualTheStudyRunnerForRandomDeploymentsAndEveryP
     random.seed = 5;
     random.label = "random:0.3";
     scenario.rovSettings = {none, random};
+    RoaSetting half;  // half the victims without a ROA, beside the default of all with one
+    half.kind = RoaSetting::Kind::Fraction;
+    half.fraction = 0.5;
+    half.seed = 2;
+    half.label = "fraction:0.5";
+    scenario.roaSettings = {RoaSetting{}, half};
     scenario.victims.kind = AsSelection::Kind::Sample;
     scenario.victims.sampleSize = 7;
     scenario.adversaries.kind = AsSelection::Kind::Sample;
@@ -157,6 +163,14 @@ TEST_F(OutcomeMatrixTest, ScoresEqualTheStudyRunnerForRandomDeploymentsAndEveryP
     const OutcomeMatrix matrix =
         OutcomeMatrixBuilder::build(graph, scenario, plan, matrixCandidates, propagation, 2);
     ASSERT_EQ(matrix.unitCount(), plan.unitCount());
+    // The units record whether their victim holds a ROA (the "fraction:0.5" half of them do not).
+    std::size_t withoutRoa = 0;
+    for (std::uint64_t u = 0; u < plan.unitCount(); ++u) {
+        const bool noRoa = !plan.attack(plan.unit(u)).victimHasRoa;
+        ASSERT_EQ(matrix.units()[u].victimWithoutRoa, noRoa ? 1 : 0) << "unit " << u;
+        withoutRoa += noRoa ? 1 : 0;
+    }
+    EXPECT_GT(withoutRoa, 0u);
 
     std::vector<TrialRecord> records;
     for (std::uint64_t shard = 0; shard < plan.shardCount(); ++shard) {

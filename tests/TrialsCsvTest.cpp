@@ -31,24 +31,27 @@ std::vector<TrialRecord> handMadeRecords() {
     records[1].rovLabel = "random:0.5";
     records[1].attack = AttackType::ForgedOrigin;
     records[1].prefixLength = 24;
+    records[1].roaIndex = 1;
+    records[1].roaLabel = "fraction:0.5";
     records[1].victim = 4294967295u;
     records[1].adversary = 1;
     records[1].verdicts = {{"five", "own: br (phase 2026-03-15)", false, false, 1, 3}};
     return records;
 }
 
-const char* const kExpectedRows = "subprefix,22,64500,7,five,own: br (phase 2026-03-15),1,0,4,3\n";
+const char* const kExpectedRows =
+    "subprefix,22,64500,7,five,own: br (phase 2026-03-15),1,0,4,3,all\n";
 
 TEST(TrialsCsv, WritesTheSchemaUsersSee) {
     EXPECT_EQ(TrialsCsv::header(),
               "rov,attack,prefix_length,victim,adversary,ca,policy,issued,legitimate_blocked,"
-              "corroborating,required\n");
+              "corroborating,required,roa\n");
     std::string rows;
     TrialsCsv::appendRows(handMadeRecords(), rows);
     EXPECT_EQ(rows, std::string("none,") + kExpectedRows +
-                        "none,subprefix,22,64500,7,single,custom:allowed=2,0,1,0,0\n"
+                        "none,subprefix,22,64500,7,single,custom:allowed=2,0,1,0,0,all\n"
                         "random:0.5,forged-origin,24,4294967295,1,five,own: br (phase "
-                        "2026-03-15),0,0,1,3\n");
+                        "2026-03-15),0,0,1,3,fraction:0.5\n");
 }
 
 TEST(TrialsCsv, RowsReadBackAreTheRecordsWritten) {
@@ -60,6 +63,7 @@ TEST(TrialsCsv, RowsReadBackAreTheRecordsWritten) {
     TrialsCsv::parse(text, "trials.csv", [&](const TrialRecord& record) {
         read.push_back(record);
         labels.emplace_back(record.rovLabel);
+        labels.emplace_back(record.roaLabel);
         for (const CombinationVerdict& verdict : record.verdicts) {
             labels.emplace_back(verdict.ca);
             labels.emplace_back(verdict.policy);
@@ -70,6 +74,8 @@ TEST(TrialsCsv, RowsReadBackAreTheRecordsWritten) {
     for (std::size_t i = 0; i < written.size(); ++i) {
         EXPECT_EQ(read[i].rovIndex, written[i].rovIndex);
         EXPECT_EQ(labels[label++], written[i].rovLabel);
+        EXPECT_EQ(read[i].roaIndex, written[i].roaIndex);
+        EXPECT_EQ(labels[label++], written[i].roaLabel);
         EXPECT_EQ(read[i].attack, written[i].attack);
         EXPECT_EQ(read[i].prefixLength, written[i].prefixLength);
         EXPECT_EQ(read[i].victim, written[i].victim);
@@ -112,17 +118,17 @@ TEST(TrialsCsv, AMalformedRowIsNamedByFileAndLine) {
         return "no error";
     };
     const std::string at = path.string() + ":4: ";
-    EXPECT_EQ(errorOf("none,subprefix,22,64500,7,five,br,1,0,4"),
-              at + "expected 11 fields, found 10");
-    EXPECT_EQ(errorOf("none,subprefix,22,64500,7,five,br,1,0,4,3,9"),
-              at + "expected 11 fields, found 12");
-    EXPECT_EQ(errorOf("none,subprefix,22,AS1,7,five,br,1,0,4,3"),
+    EXPECT_EQ(errorOf("none,subprefix,22,64500,7,five,br,1,0,4,3"),
+              at + "expected 12 fields, found 11");
+    EXPECT_EQ(errorOf("none,subprefix,22,64500,7,five,br,1,0,4,3,all,9"),
+              at + "expected 12 fields, found 13");
+    EXPECT_EQ(errorOf("none,subprefix,22,AS1,7,five,br,1,0,4,3,all"),
               at + "expected a number, got 'AS1'");
-    EXPECT_EQ(errorOf("none,subprefix,22,64500,7,five,br,yes,0,4,3"),
+    EXPECT_EQ(errorOf("none,subprefix,22,64500,7,five,br,yes,0,4,3,all"),
               at + "expected 0 or 1, got 'yes'");
-    EXPECT_EQ(errorOf("none,sub-prefix,22,64500,7,five,br,1,0,4,3"),
+    EXPECT_EQ(errorOf("none,sub-prefix,22,64500,7,five,br,1,0,4,3,all"),
               at + "unknown attack 'sub-prefix'");
-    EXPECT_EQ(errorOf("none,subprefix,22,64500,-7,five,br,1,0,4,3"),
+    EXPECT_EQ(errorOf("none,subprefix,22,64500,-7,five,br,1,0,4,3,all"),
               at + "expected a number, got '-7'");
     fs::remove(path);
 }

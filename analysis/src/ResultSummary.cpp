@@ -12,6 +12,7 @@
 
 #include "mpicsim/io/InputError.hpp"
 #include "mpicsim/io/TrialsCsv.hpp"
+#include "mpicsim/routing/Attack.hpp"
 
 namespace mpicsim {
 
@@ -81,20 +82,20 @@ void ResultSummary::add(std::span<const TrialRecord> records) {
 
 std::size_t ResultSummary::groupOf(const TrialRecord& record, std::size_t verdictIndex) {
     const FastKey fastKey(verdictIndex, record.rovIndex, static_cast<int>(record.attack),
-                          record.prefixLength);
+                          record.prefixLength, record.roaIndex);
     const auto known = fastIndex_.find(fastKey);
     if (known != fastIndex_.end()) {
         const SummaryGroup& group = groups_[known->second].group;
         const CombinationVerdict& verdict = record.verdicts[verdictIndex];
         if (group.ca == verdict.ca && group.policy == verdict.policy &&
-            group.rov == record.rovLabel) {
+            group.rov == record.rovLabel && group.roa == record.roaLabel) {
             return known->second;
         }
     }
     const CombinationVerdict& verdict = record.verdicts[verdictIndex];
     const std::string_view attack = toString(record.attack);
-    const auto key =
-        std::make_tuple(verdict.ca, verdict.policy, attack, record.rovLabel, record.prefixLength);
+    const auto key = std::make_tuple(verdict.ca, verdict.policy, attack, record.rovLabel,
+                                     record.prefixLength, record.roaLabel);
     auto found = groupIndex_.find(key);
     if (found == groupIndex_.end()) {
         GroupTally tally;
@@ -103,6 +104,17 @@ std::size_t ResultSummary::groupOf(const TrialRecord& record, std::size_t verdic
         tally.group.attack = attack;
         tally.group.rov = record.rovLabel;
         tally.group.prefixLength = record.prefixLength;
+        tally.group.roa = record.roaLabel;
+        const auto violations =
+            context_.violations.find(std::make_pair(tally.group.ca, tally.group.policy));
+        if (violations != context_.violations.end()) {
+            tally.group.violations = violations->second;
+            tally.group.compliant = violations->second.empty();
+        }
+        if (Attack{.type = record.attack, .victimPrefixLength = record.prefixLength}
+                .subprefixFiltered()) {
+            tally.group.note = Attack::kFilteredSubprefixNote;
+        }
         const auto fraction = context_.rovFractions.find(tally.group.rov);
         tally.group.rovFraction = fraction == context_.rovFractions.end() ? 0.0 : fraction->second;
         const auto remotes = context_.remotesByCa.find(tally.group.ca);
@@ -116,7 +128,7 @@ std::size_t ResultSummary::groupOf(const TrialRecord& record, std::size_t verdic
         }
         found = groupIndex_
                     .emplace(GroupKey(tally.group.ca, tally.group.policy, tally.group.attack,
-                                      tally.group.rov, tally.group.prefixLength),
+                                      tally.group.rov, tally.group.prefixLength, tally.group.roa),
                              groups_.size())
                     .first;
         groups_.push_back(std::move(tally));
@@ -158,6 +170,7 @@ std::string ResultSummary::state() const {
                           {"attack", group.attack},
                           {"rov", group.rov},
                           {"prefix_length", group.prefixLength},
+                          {"roa", group.roa},
                           {"required", group.required},
                           {"trials", group.trials},
                           {"attacker_successes", group.attackerSuccesses},
@@ -179,7 +192,9 @@ void ResultSummary::restoreState(std::string_view state, const std::string& sour
             const std::string rov = saved.at("rov").get<std::string>();
             const std::string ca = saved.at("ca").get<std::string>();
             const std::string policy = saved.at("policy").get<std::string>();
+            const std::string roa = saved.at("roa").get<std::string>();
             TrialRecord record;
+            record.roaLabel = roa;
             record.attack = attackTypeFromString(saved.at("attack").get<std::string>()).value();
             record.rovLabel = rov;
             record.prefixLength = saved.at("prefix_length").get<int>();
@@ -287,6 +302,10 @@ std::string ResultSummary::toJson(const Summary& summary) {
             {"resilience_median", group.resilienceMedian},
             {"resilience_weighted_median", group.resilienceWeightedMedian},
             {"resilience_cdf", cdf},
+            {"roa", group.roa},
+            {"compliant", group.compliant},
+            {"violations", group.violations},
+            {"note", group.note},
             {"trials_with_perspective_in_victim_or_adversary_as", group.placementTrials},
         });
     }
@@ -299,7 +318,8 @@ std::string ResultSummary::toCsv(const Summary& summary) {
     out << "ca,policy,attack,rov,rov_fraction,prefix_length,remotes,allowed_non_corroborations,"
            "required,trials,attacker_successes,attacker_success_rate,ci95_low,ci95_high,"
            "legitimate_blocked_rate,victims,resilience_mean,resilience_median,"
-           "resilience_weighted_median,trials_with_perspective_in_victim_or_adversary_as\n";
+           "resilience_weighted_median,roa,compliant,violations,note,"
+           "trials_with_perspective_in_victim_or_adversary_as\n";
     for (const SummaryGroup& group : summary.groups) {
         out << group.ca << ',' << group.policy << ',' << group.attack << ',' << group.rov << ','
             << group.rovFraction << ',' << group.prefixLength << ',' << group.remotes << ','
@@ -307,7 +327,12 @@ std::string ResultSummary::toCsv(const Summary& summary) {
             << group.attackerSuccesses << ',' << group.attackerSuccessRate << ',' << group.ci95Low
             << ',' << group.ci95High << ',' << group.legitimateBlockedRate << ',' << group.victims
             << ',' << group.resilienceMean << ',' << group.resilienceMedian << ','
-            << group.resilienceWeightedMedian << ',' << group.placementTrials << '\n';
+            << group.resilienceWeightedMedian << ',' << group.roa << ','
+            << (group.compliant ? "true" : "false") << ',';
+        for (std::size_t v = 0; v < group.violations.size(); ++v) {
+            out << (v == 0 ? "" : ";") << group.violations[v];
+        }
+        out << ',' << group.note << ',' << group.placementTrials << '\n';
     }
     return out.str();
 }

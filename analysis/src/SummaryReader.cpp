@@ -112,6 +112,24 @@ Summary SummaryReader::parse(std::string_view text, const std::string& sourceNam
             }
             group.resilienceCdf.emplace_back(cdf[k][0].get<double>(), cdf[k][1].get<double>());
         }
+        group.roa = fields.text("roa");
+        const auto& compliant = fields.at("compliant");
+        if (!compliant.is_boolean()) {
+            fields.fail("compliant",
+                        std::string("expected true or false, got ") + compliant.type_name());
+        }
+        group.compliant = compliant.get<bool>();
+        const auto& violations = fields.at("violations");
+        if (!violations.is_array()) {
+            fields.fail("violations", "expected an array of rule codes");
+        }
+        for (std::size_t k = 0; k < violations.size(); ++k) {
+            if (!violations[k].is_string()) {
+                fields.fail("violations/" + std::to_string(k), "expected a rule code");
+            }
+            group.violations.push_back(violations[k].get<std::string>());
+        }
+        group.note = fields.text("note");
         summary.groups.push_back(std::move(group));
     }
     return summary;

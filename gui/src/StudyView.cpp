@@ -30,6 +30,7 @@
 #include "mpicsim/analysis/ChartFiles.hpp"
 #include "mpicsim/analysis/StudyCharts.hpp"
 #include "mpicsim/analysis/SummaryReader.hpp"
+#include "mpicsim/experiment/StudyCompliance.hpp"
 #include "mpicsim/io/CaConfigurationReader.hpp"
 #include "mpicsim/io/CaidaReader.hpp"
 #include "mpicsim/io/InputError.hpp"
@@ -802,6 +803,14 @@ QString StudyView::notesText() const {
 void StudyView::showResultsTable() {
     results_->setRowCount(0);
     QStringList notes = notes_;
+    // Each pair that is not compliant, once (the words `mpicsim run` warns with).
+    for (const SummaryGroup& group : summary_.groups) {
+        const QString warning = QString::fromStdString(
+            StudyCompliance::warning(group.ca, group.policy, group.violations));
+        if (!group.compliant && !notes.contains(warning)) {
+            notes << warning;
+        }
+    }
     for (const SummaryGroup& group : summary_.groups) {
         // An empty bar would read as "safe": say when nobody, the owner included, is issued.
         if (group.trials > 0 && group.attackerSuccesses == 0 && group.legitimateBlockedRate >= 1) {

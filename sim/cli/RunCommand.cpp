@@ -111,7 +111,9 @@ const char* RunCommand::usage() {
            "--trials none keeps no per-trial file (the summary is checkpointed every 2 s\n"
            "instead), the default above 1,000,000 trials. ASes of ROV lists and weight files\n"
            "that the topology lacks are left out with a warning (recorded in DIR/manifest.json);\n"
-           "--strict makes them errors.\n";
+           "--strict makes them errors. A configuration/policy pair that breaks the policy's\n"
+           "perspective rules (what check-ca checks) is run with a warning naming it \"not\n"
+           "compliant\"; --strict refuses to run it.\n";
 }
 
 int RunCommand::run(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err,
@@ -138,6 +140,25 @@ int RunCommand::run(const std::vector<std::string>& arguments, std::ostream& out
                 throw InputError(scenarioPath.string(), 0, absent.summary() + " (--strict)");
             }
             err << absent.warning() << "\n";
+        }
+        if (line.flag("--strict") && session.compliance().nonCompliantCount() > 0) {
+            std::string pairs;
+            for (const StudyCompliance::Pair& pair : session.compliance().pairs()) {
+                if (!pair.compliant()) {
+                    pairs += "\n  " + StudyCompliance::warning(pair);
+                }
+            }
+            throw InputError(scenarioPath.string(), 0,
+                             std::to_string(session.compliance().nonCompliantCount()) +
+                                 " configuration/policy pair(s) not compliant (--strict):" + pairs);
+        }
+        for (const StudyCompliance::Pair& pair : session.compliance().pairs()) {
+            if (!pair.compliant()) {
+                err << "warning: " << StudyCompliance::warning(pair) << "\n";
+            }
+        }
+        for (const std::string& notice : session.notices()) {
+            err << "mpicsim run: note: " << notice << "\n";
         }
         for (const std::string& note : session.runner().skipped()) {
             err << "mpicsim run: note: skipped " << note << "\n";

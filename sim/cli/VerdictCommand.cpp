@@ -10,7 +10,10 @@
 #include "RegionModelOption.hpp"
 #include "TrialSetup.hpp"
 #include "UsageError.hpp"
+#include "mpicsim/experiment/StudyCompliance.hpp"
 #include "mpicsim/io/AsnListReader.hpp"
+#include "mpicsim/mpic/ComplianceChecker.hpp"
+#include "mpicsim/mpic/Corroboration.hpp"
 #include "mpicsim/mpic/MpicEvaluator.hpp"
 #include "mpicsim/mpic/PlacementWarning.hpp"
 #include "mpicsim/mpic/QuorumPolicyTable.hpp"
@@ -92,7 +95,9 @@ std::string VerdictCommand::usage() {
            "victim's\n"
            "prefix. --victim is the web host's AS (its prefix has --prefix-length); DNS methods\n"
            "contact the --nameserver prefixes instead (default: the web host's). The attacker\n"
-           "hijacks one target prefix per attempt and the best one for it is reported.\n" +
+           "hijacks one target prefix per attempt and the best one for it is reported. --no-roa:\n"
+           "the target prefixes have no ROA, so ROV adopters drop no announcement of them. A\n"
+           "configuration that breaks the policy's rules (see check-ca) gets a warning.\n" +
            CaSelection::usageNotes();
 }
 
@@ -184,6 +189,14 @@ int VerdictCommand::run(const std::vector<std::string>& arguments, std::ostream&
                     PlacementWarning::text({}, report.perspective, victim, adversary));
             }
         }
+        const std::vector<ComplianceViolation> violations =
+            ComplianceChecker::check(selection.ca, policy);
+        if (!violations.empty()) {
+            err << "warning: "
+                << StudyCompliance::warning(selection.ca.name, policy.label(),
+                                            StudyCompliance::codesOf(violations))
+                << "\n";
+        }
 
         if (format == "json") {
             nlohmann::json primary = nullptr;
@@ -230,6 +243,9 @@ int VerdictCommand::run(const std::vector<std::string>& arguments, std::ostream&
                 {"region_model", region.loaded.placement.model().label()},
                 {"placement_warnings", placementWarnings},
                 {"rov_adopters", setup->rov.adopterCount()},
+                {"victim_has_roa", setup->attack.victimHasRoa},
+                {"compliant", violations.empty()},
+                {"violations", StudyCompliance::codesOf(violations)},
                 {"primary", primary},
                 {"remotes", remotes},
                 {"corroborating", verdict.corroborating},
@@ -277,21 +293,23 @@ int VerdictCommand::run(const std::vector<std::string>& arguments, std::ostream&
                     << std::setw(14) << toString(report.observation.outcome)
                     << describePerspectiveRoute(report, graph) << "\n";
             }
-            out << "\nQuorum:    " << verdict.corroborating << " of " << verdict.remotes
-                << " remote perspectives corroborate the attacker (" << verdict.required
-                << " required";
+            out << "\nQuorum:    " << verdict.corroborating << " of "
+                << Corroboration::countOf(verdict.remotes, "remote perspective")
+                << (verdict.corroborating == 1 ? " corroborates" : " corroborate")
+                << " the attacker (" << verdict.required << " required)";
             if (verdict.requiredRirs > 0) {
-                out << ", spanning " << verdict.corroboratingRirs << " of " << verdict.requiredRirs
-                    << " required RIRs";
+                out << ", spanning " << Corroboration::countOf(verdict.corroboratingRirs, "RIR")
+                    << " (" << verdict.requiredRirs << " required)";
             }
-            out << ")\n";
+            out << "\n";
             out << "Verdict:   certificate "
                 << (verdict.issuedToAttacker ? "ISSUED to the attacker" : "REFUSED to the attacker")
                 << "\n           " << verdict.reason << "\n";
             out << "Owner:     legitimate issuance during the attack "
                 << (verdict.legitimateIssuanceBlocked ? "BLOCKED" : "still possible") << " ("
-                << verdict.reachingVictim << " of " << verdict.remotes
-                << " remotes reach the victim"
+                << verdict.reachingVictim << " of "
+                << Corroboration::countOf(verdict.remotes, "remote")
+                << (verdict.reachingVictim == 1 ? " reaches" : " reach") << " the victim"
                 << (verdict.primaryUsed
                         ? std::string(", primary ") +
                               (verdict.primaryReachesVictim ? "reaches" : "does not reach") + " it"

@@ -117,7 +117,8 @@ const OutcomeMatrix& OptimizationSession::readMatrix(const std::filesystem::path
         const OutcomeMatrix::Unit& stored = read.units()[u];
         same = stored.victim == units[u].victim && stored.adversary == units[u].adversary &&
                stored.attack == units[u].attack && stored.rovIndex == units[u].rovIndex &&
-               stored.prefixLength == units[u].prefixLength;
+               stored.prefixLength == units[u].prefixLength &&
+               stored.victimWithoutRoa == units[u].victimWithoutRoa;
     }
     if (!same) {
         throw InputError(path.string(), 0,

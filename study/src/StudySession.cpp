@@ -65,6 +65,20 @@ StudySession::StudySession(Scenario scenario, std::shared_ptr<const AsGraph> gra
                          "no CA configuration × policy combination can be evaluated" + reasons);
     }
 
+    compliance_ = std::make_unique<StudyCompliance>(*scenario_, runner_->combinations());
+    for (const StudyCompliance::Pair& pair : compliance_->pairs()) {
+        context_.violations[{pair.ca, pair.policy}] = pair.codes();
+    }
+    for (AttackType type : scenario_->attacks) {
+        for (int prefixLength : scenario_->prefixLengths) {
+            if (Attack{.type = type, .victimPrefixLength = prefixLength}.subprefixFiltered()) {
+                notices_.push_back("sub-prefix attack on a /" + std::to_string(prefixLength) +
+                                   ": " + Attack::kFilteredSubprefixNote +
+                                   " (its summary rows say so in 'note')");
+            }
+        }
+    }
+
     context_.scenario = scenario_->name;
     for (std::size_t i = 0; i < plan_->victims().size(); ++i) {
         context_.victimWeights[graph_->asnOf(plan_->victims()[i])] = plan_->victimWeights()[i];
@@ -181,6 +195,28 @@ nlohmann::json StudySession::freshManifest() {
     }
     manifest["warnings"] = warnings;
     manifest["placement_notes"] = placementNotes_;
+    nlohmann::json compliance = nlohmann::json::array();
+    for (std::size_t k = 0; k < compliance_->pairs().size(); ++k) {
+        const StudyCompliance::Pair& pair = compliance_->pairs()[k];
+        const QuorumPolicy& policy = runner_->combinations()[k].policy;
+        compliance.push_back(
+            {{"ca", pair.ca},
+             {"policy", pair.policy},
+             {"checked_at", policy.phase.empty() ? formatIsoDate(file_->today) : policy.phase},
+             {"compliant", pair.compliant()},
+             {"violations", pair.codes()}});
+    }
+    manifest["compliance"] = compliance;
+    manifest["notices"] = notices_;
+    nlohmann::json roa = nlohmann::json::array();
+    for (std::size_t i = 0; i < scenario.roaSettings.size(); ++i) {
+        std::size_t covered = 0;
+        for (NodeIndex victim : plan_->victims()) {
+            covered += plan_->roaCoverages()[i].covers(victim) ? 1 : 0;
+        }
+        roa.push_back({{"label", scenario.roaSettings[i].label}, {"victims_with_roa", covered}});
+    }
+    manifest["roa"] = roa;
     return manifest;
 }
 

@@ -140,6 +140,8 @@ void ExperimentRunner::computeTrial(std::uint64_t index, Workspace& workspace,
 
     record.rovIndex = unit.rovIndex;
     record.rovLabel = scenario_.rovSettings[unit.rovIndex].label;
+    record.roaIndex = unit.roaIndex;
+    record.roaLabel = scenario_.roaSettings[unit.roaIndex].label;
     record.attack = attack.type;
     record.prefixLength = attack.victimPrefixLength;
     record.victim = graph_.asnOf(unit.victim);

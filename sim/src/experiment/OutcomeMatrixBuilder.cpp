@@ -35,6 +35,7 @@ std::vector<OutcomeMatrix::Unit> OutcomeMatrixBuilder::unitsOf(const AsGraph& gr
         out.attack = static_cast<std::uint8_t>(scenario.attacks[unit.attackIndex]);
         out.rovIndex = static_cast<std::uint8_t>(unit.rovIndex);
         out.prefixLength = static_cast<std::uint8_t>(scenario.prefixLengths[unit.prefixIndex]);
+        out.victimWithoutRoa = plan.attack(unit).victimHasRoa ? 0 : 1;
     }
     return units;
 }

@@ -169,6 +169,9 @@ TrialPlan::TrialPlan(const AsGraph& graph, const Scenario& scenario, std::size_t
         }
         rovDeployments_.push_back(resolveRov(graph, setting, coneSizes, absentAsns_));
     }
+    for (const RoaSetting& setting : scenario.roaSettings) {
+        roaCoverages_.push_back(RoaCoverage::resolve(graph, setting, absentAsns_));
+    }
 
     std::vector<std::int64_t> positionInAdversaries(graph.nodeCount(), -1);
     for (std::size_t j = 0; j < adversaries_.size(); ++j) {
@@ -183,8 +186,9 @@ TrialPlan::TrialPlan(const AsGraph& graph, const Scenario& scenario, std::size_t
         pairsBefore_[i + 1] = pairsBefore_[i] + pairs;
     }
     pairsPerSweepPoint_ = pairsBefore_.back();
-    const std::uint64_t sweepPoints = static_cast<std::uint64_t>(rovDeployments_.size()) *
-                                      scenario.attacks.size() * scenario.prefixLengths.size();
+    const std::uint64_t sweepPoints = static_cast<std::uint64_t>(roaCoverages_.size()) *
+                                      rovDeployments_.size() * scenario.attacks.size() *
+                                      scenario.prefixLengths.size();
     unitCount_ = sweepPoints * pairsPerSweepPoint_;
 }
 
@@ -193,10 +197,12 @@ TrialUnit TrialPlan::unit(std::uint64_t index) const {
     const std::uint64_t pair = index % pairsPerSweepPoint_;
     const std::uint64_t prefixes = scenario_.prefixLengths.size();
     const std::uint64_t attacks = scenario_.attacks.size();
+    const std::uint64_t rovs = scenario_.rovSettings.size();
     TrialUnit unit{};
     unit.prefixIndex = static_cast<std::uint32_t>(sweepPoint % prefixes);
     unit.attackIndex = static_cast<std::uint32_t>((sweepPoint / prefixes) % attacks);
-    unit.rovIndex = static_cast<std::uint32_t>(sweepPoint / (prefixes * attacks));
+    unit.rovIndex = static_cast<std::uint32_t>((sweepPoint / (prefixes * attacks)) % rovs);
+    unit.roaIndex = static_cast<std::uint32_t>(sweepPoint / (prefixes * attacks * rovs));
     const auto victimIndex =
         static_cast<std::size_t>(std::upper_bound(pairsBefore_.begin(), pairsBefore_.end(), pair) -
                                  pairsBefore_.begin() - 1);
@@ -216,6 +222,7 @@ Attack TrialPlan::attack(const TrialUnit& unit) const {
     attack.victim = unit.victim;
     attack.attacker = unit.adversary;
     attack.victimPrefixLength = scenario_.prefixLengths[unit.prefixIndex];
+    attack.victimHasRoa = roaCoverages_[unit.roaIndex].covers(unit.victim);
     return attack;
 }
 

@@ -38,7 +38,7 @@ class ScenarioParser {
         const JsonFields root(document, "", source_);
         root.allowOnly({"name", "description", "topology", "seed", "tie_break", "method", "attacks",
                         "prefix_length", "ca_configurations", "policies", "br_dates", "rov",
-                        "victims", "adversaries", "optimize", "sweep", "region_model"});
+                        "victims", "adversaries", "optimize", "sweep", "region_model", "roa"});
         Scenario scenario;
         scenario.name = root.requiredString("name");
         for (const char* block : {"optimize", "sweep"}) {
@@ -130,6 +130,7 @@ class ScenarioParser {
                   [&](const nlohmann::json& value, const std::string& pointer) {
                       scenario.rovSettings.push_back(parseRov(value, pointer));
                   });
+        parseRoaSettings(root, scenario);
         scenario.victims = parseSelection(root, "victims");
         scenario.adversaries = parseSelection(root, "adversaries");
         if (scenario.adversaries.kind == AsSelection::Kind::Weighted) {
@@ -363,6 +364,30 @@ class ScenarioParser {
         return asns;
     }
 
+    // A share chosen by a seeded hash: `member` from 0 to 1, "seed" (default 1), and "label"
+    // (default "PREFIX:SHARE").
+    struct SeededShare {
+        double fraction = 0;
+        std::uint64_t seed = 1;
+        std::string label;
+    };
+    static SeededShare seededShare(const JsonFields& fields, std::string_view member,
+                                   const std::string& ofWhat, const char* labelPrefix) {
+        SeededShare share;
+        share.fraction = fields.requiredNumber(member);
+        if (!(share.fraction >= 0 && share.fraction <= 1)) {
+            fields.fail(member, "expected a share" + ofWhat + " from 0 to 1, got " +
+                                    JsonFields::shortDump(fields.at(member)));
+        }
+        share.seed = static_cast<std::uint64_t>(
+            fields.optionalInteger("seed", 0, std::numeric_limits<std::int64_t>::max())
+                .value_or(1));
+        char text[64];
+        std::snprintf(text, sizeof text, "%s:%g", labelPrefix, share.fraction);
+        share.label = fields.optionalString("label").value_or(text);
+        return share;
+    }
+
     RovSetting parseRov(const nlohmann::json& value, const std::string& pointer) const {
         RovSetting setting;
         if (value.is_string() && value.get<std::string>() == "none") {
@@ -390,18 +415,10 @@ class ScenarioParser {
         } else if (fields.has("random_fraction")) {
             fields.allowOnly({"random_fraction", "seed", "label"});
             setting.kind = RovSetting::Kind::RandomFraction;
-            setting.fraction = fields.requiredNumber("random_fraction");
-            if (!(setting.fraction >= 0 && setting.fraction <= 1)) {
-                fields.fail("random_fraction",
-                            "expected a share from 0 to 1, got " +
-                                JsonFields::shortDump(fields.at("random_fraction")));
-            }
-            setting.seed = static_cast<std::uint64_t>(
-                fields.optionalInteger("seed", 0, std::numeric_limits<std::int64_t>::max())
-                    .value_or(1));
-            char text[32];
-            std::snprintf(text, sizeof text, "random:%g", setting.fraction);
-            setting.label = fields.optionalString("label").value_or(text);
+            const SeededShare share = seededShare(fields, "random_fraction", "", "random");
+            setting.fraction = share.fraction;
+            setting.seed = share.seed;
+            setting.label = share.label;
         } else if (fields.has("top_cone")) {
             fields.allowOnly({"top_cone", "label"});
             setting.kind = RovSetting::Kind::TopCone;
@@ -416,6 +433,58 @@ class ScenarioParser {
         }
         if (setting.label.find(',') != std::string::npos) {
             fields.fail("label", "a label cannot contain a comma");
+        }
+        return setting;
+    }
+
+    // "roa": which victims hold a ROA; an axis like "rov" (an array sweeps it).
+    void parseRoaSettings(const JsonFields& root, Scenario& scenario) {
+        scenario.roaSettings.clear();
+        forEachOf(root, "roa", "\"all\"",
+                  [&](const nlohmann::json& value, const std::string& pointer) {
+                      scenario.roaSettings.push_back(parseRoa(value, pointer));
+                      for (std::size_t i = 0; i + 1 < scenario.roaSettings.size(); ++i) {
+                          if (scenario.roaSettings[i].label == scenario.roaSettings.back().label) {
+                              fail(pointer, "ROA setting \"" + scenario.roaSettings.back().label +
+                                                "\" appears twice");
+                          }
+                      }
+                  });
+    }
+
+    RoaSetting parseRoa(const nlohmann::json& value, const std::string& pointer) const {
+        RoaSetting setting;
+        if (value.is_string() &&
+            (value.get<std::string>() == "all" || value.get<std::string>() == "none")) {
+            setting.label = value.get<std::string>();
+            setting.kind = setting.label == "all" ? RoaSetting::Kind::All : RoaSetting::Kind::None;
+            return setting;
+        }
+        constexpr const char* kExpected =
+            "expected \"all\", \"none\", {\"fraction\": F, \"seed\": S} or "
+            "{\"list\": [ASN, ...]}";
+        if (!value.is_object()) {
+            fail(pointer, std::string(kExpected) + ", got " + JsonFields::shortDump(value));
+        }
+        const JsonFields fields(value, pointer, source_);
+        if (fields.has("fraction")) {
+            fields.allowOnly({"fraction", "seed", "label"});
+            setting.kind = RoaSetting::Kind::Fraction;
+            const SeededShare share = seededShare(fields, "fraction", " of victims", "fraction");
+            setting.fraction = share.fraction;
+            setting.seed = share.seed;
+            setting.label = share.label;
+        } else if (fields.has("list")) {
+            fields.allowOnly({"list", "label"});
+            setting.kind = RoaSetting::Kind::List;
+            setting.asns = asnArray(fields, "list", false);
+            setting.label = fields.optionalString("label").value_or(
+                "list:" + std::to_string(setting.asns.size()));
+        } else {
+            fields.failHere(kExpected);
+        }
+        if (setting.label.find_first_of(",\n") != std::string::npos) {
+            fields.fail("label", "a label cannot contain a comma or a line break");
         }
         return setting;
     }

@@ -12,7 +12,7 @@
 namespace mpicsim {
 namespace {
 
-constexpr std::size_t kFieldCount = 11;
+constexpr std::size_t kFieldCount = 12;
 
 void appendNumber(std::string& out, std::uint64_t value) {
     char buffer[24];
@@ -81,9 +81,9 @@ class RowParser {
     std::size_t line_;
 };
 
-bool sameUnit(const TrialRecord& record, std::uint32_t rovIndex, AttackType attack,
-              int prefixLength, Asn victim, Asn adversary) {
-    return record.rovIndex == rovIndex && record.attack == attack &&
+bool sameUnit(const TrialRecord& record, std::uint32_t roaIndex, std::uint32_t rovIndex,
+              AttackType attack, int prefixLength, Asn victim, Asn adversary) {
+    return record.roaIndex == roaIndex && record.rovIndex == rovIndex && record.attack == attack &&
            record.prefixLength == prefixLength && record.victim == victim &&
            record.adversary == adversary;
 }
@@ -92,7 +92,7 @@ bool sameUnit(const TrialRecord& record, std::uint32_t rovIndex, AttackType atta
 
 std::string_view TrialsCsv::header() {
     return "rov,attack,prefix_length,victim,adversary,ca,policy,issued,legitimate_blocked,"
-           "corroborating,required\n";
+           "corroborating,required,roa\n";
 }
 
 void TrialsCsv::appendRows(std::span<const TrialRecord> records, std::string& out) {
@@ -116,6 +116,8 @@ void TrialsCsv::appendRows(std::span<const TrialRecord> records, std::string& ou
             appendNumber(out, static_cast<std::uint64_t>(verdict.corroborating));
             out += ',';
             appendNumber(out, static_cast<std::uint64_t>(verdict.required));
+            out += ',';
+            out += record.roaLabel;
             out += '\n';
         }
     }
@@ -124,6 +126,7 @@ void TrialsCsv::appendRows(std::span<const TrialRecord> records, std::string& ou
 void TrialsCsv::parse(std::string_view text, const std::string& sourceName,
                       const RecordHandler& onRecord) {
     std::vector<std::string_view> rovLabels;  // a record's rovIndex, in order of appearance
+    std::vector<std::string_view> roaLabels;  // a record's roaIndex, likewise
     TrialRecord record;
     bool pending = false;
     std::size_t lineNumber = 0;
@@ -145,6 +148,13 @@ void TrialsCsv::parse(std::string_view text, const std::string& sourceName,
         if (rovIndex == rovLabels.size()) {
             rovLabels.push_back(fields[0]);
         }
+        std::uint32_t roaIndex = 0;
+        while (roaIndex < roaLabels.size() && roaLabels[roaIndex] != fields[11]) {
+            ++roaIndex;
+        }
+        if (roaIndex == roaLabels.size()) {
+            roaLabels.push_back(fields[11]);
+        }
         const AttackType attack = parser.attack(fields[1]);
         const int prefixLength = parser.number<int>(fields[2]);
         const Asn victim = parser.number<Asn>(fields[3]);
@@ -157,13 +167,16 @@ void TrialsCsv::parse(std::string_view text, const std::string& sourceName,
         verdict.corroborating = parser.number<int>(fields[9]);
         verdict.required = parser.number<int>(fields[10]);
 
-        if (pending && !sameUnit(record, rovIndex, attack, prefixLength, victim, adversary)) {
+        if (pending &&
+            !sameUnit(record, roaIndex, rovIndex, attack, prefixLength, victim, adversary)) {
             onRecord(record);
             pending = false;
         }
         if (!pending) {
             record.rovIndex = rovIndex;
             record.rovLabel = rovLabels[rovIndex];
+            record.roaIndex = roaIndex;
+            record.roaLabel = roaLabels[roaIndex];
             record.attack = attack;
             record.prefixLength = prefixLength;
             record.victim = victim;

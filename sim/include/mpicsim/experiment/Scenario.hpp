@@ -7,6 +7,7 @@
 
 #include "mpicsim/experiment/AsSelection.hpp"
 #include "mpicsim/experiment/PolicyChoice.hpp"
+#include "mpicsim/experiment/RoaSetting.hpp"
 #include "mpicsim/experiment/RovSetting.hpp"
 #include "mpicsim/mpic/CaConfiguration.hpp"
 #include "mpicsim/mpic/PerspectiveCatalog.hpp"
@@ -38,6 +39,8 @@ struct Scenario {
     std::vector<CaConfiguration> cas;
     std::vector<PolicyChoice> policies;
     std::vector<RovSetting> rovSettings;
+    // Which victims hold a ROA; swept like rovSettings (outermost). Default: every victim.
+    std::vector<RoaSetting> roaSettings{RoaSetting{}};
     AsSelection victims;
     AsSelection adversaries;
     // The blocks other commands run ("optimize", "sweep"), in that order, when the file has them.

@@ -13,7 +13,7 @@ namespace mpicsim {
 // The one definition of trials.csv, a study's record of every trial:
 //
 //     rov,attack,prefix_length,victim,adversary,ca,policy,issued,legitimate_blocked,
-//     corroborating,required
+//     corroborating,required,roa
 //
 // one row per trial unit × CA configuration × policy, in the runner's order; `issued` and
 // `legitimate_blocked` are 0 or 1. The perspectives' outcomes are not in the file: records read

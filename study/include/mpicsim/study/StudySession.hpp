@@ -15,6 +15,7 @@
 #include "mpicsim/analysis/SummaryContext.hpp"
 #include "mpicsim/experiment/ExperimentRunner.hpp"
 #include "mpicsim/experiment/Scenario.hpp"
+#include "mpicsim/experiment/StudyCompliance.hpp"
 #include "mpicsim/experiment/TrialPlan.hpp"
 #include "mpicsim/study/ProgressJournal.hpp"
 #include "mpicsim/topology/AsGraph.hpp"
@@ -64,6 +65,11 @@ class StudySession {
     const std::string& regionModel() const { return regionModel_; }
     const std::string& organisationsFile() const { return organisationsFile_; }
     const std::vector<std::string>& placementNotes() const { return placementNotes_; }
+    // Each configuration × policy pair's compliance (StudyCompliance::warning words a pair that
+    // is not compliant), and the study's notices, each said once: a sub-prefix attack on a
+    // prefix whose sub-prefix is filtered, which has no effect.
+    const StudyCompliance& compliance() const { return *compliance_; }
+    const std::vector<std::string>& notices() const { return notices_; }
 
     // Makes `directory` the output folder: a fresh run, or with `resume` the continuation of
     // the run it holds (see ProgressJournal, whose exceptions pass through). Only for a study
@@ -107,6 +113,8 @@ class StudySession {
     std::string topologySha256_;  // empty until needed for a graph built elsewhere
     std::unique_ptr<TrialPlan> plan_;
     std::unique_ptr<ExperimentRunner> runner_;
+    std::unique_ptr<StudyCompliance> compliance_;
+    std::vector<std::string> notices_;
     SummaryContext context_;
     std::optional<ResultSummary> summary_;  // made once the context is known
     std::unique_ptr<ProgressJournal> journal_;
