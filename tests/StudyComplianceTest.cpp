@@ -299,7 +299,8 @@ TEST(StudyCompliance, RunWarnsOncePerPairAndStrictRefusesBeforeRunning) {
 
     // summary.csv: the new columns at the end; the /24 sub-prefix rows marked.
     const std::string csv = InputFile::read(directory / "out" / "summary.csv");
-    EXPECT_NE(csv.find(",resilience_weighted_median,roa,compliant,violations,note\n"),
+    EXPECT_NE(csv.find(",resilience_weighted_median,roa,compliant,violations,note,"
+                       "trials_with_perspective_in_victim_or_adversary_as\n"),
               std::string::npos);
     std::istringstream lines(csv);
     std::string line;
@@ -313,7 +314,8 @@ TEST(StudyCompliance, RunWarnsOncePerPairAndStrictRefusesBeforeRunning) {
         const std::string tail =
             std::string(brRow ? ",all,false,too-few-remotes," : ",all,true,,") +
             (filtered ? "no effect: longer prefixes are filtered" : "");
-        EXPECT_TRUE(line.ends_with(tail)) << line;
+        // The last column counts trials whose perspectives sit in the victim's or adversary's AS.
+        EXPECT_TRUE(line.substr(0, line.rfind(',')).ends_with(tail)) << line;
     }
     EXPECT_EQ(rows, 8u);  // 2 policies × 2 attacks × 2 prefix lengths
     const auto manifest =
