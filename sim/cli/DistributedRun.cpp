@@ -29,7 +29,7 @@ bool DistributedRun::wanted() {
 
 int DistributedRun::run(const RunCommand::Options& options, std::ostream& out, std::ostream& err,
                         const StudySession::Plotter& plotter) {
-    const DistributedStudy job(nullptr, nullptr);
+    DistributedStudy job(nullptr, nullptr);
     const bool coordinator = job.rank() == 0;
     const std::string rankName = "rank " + std::to_string(job.rank()) + ": ";
 
@@ -50,7 +50,7 @@ int DistributedRun::run(const RunCommand::Options& options, std::ostream& out, s
     }
     const std::string disagreement = job.agreeOnStudy(scenarioSha256, topologySha256, localError);
     if (!disagreement.empty()) {
-        err << "mpicsim run: error: " << rankName << disagreement << "\n";
+        err << "mpicsim run: error: " << disagreement << "\n";
         return 2;
     }
 
@@ -65,7 +65,7 @@ int DistributedRun::run(const RunCommand::Options& options, std::ostream& out, s
     }
     openError = job.shareRankZeroError(openError);
     if (!openError.empty()) {
-        err << rankName << openError;
+        err << openError;  // the same words on every rank
         return 2;
     }
 
@@ -99,6 +99,11 @@ int DistributedRun::run(const RunCommand::Options& options, std::ostream& out, s
         return 0;
     }
     bar->finish();
+    err << "mpicsim run: shards computed by rank 0.." << job.ranks() - 1 << ":";
+    for (const std::uint64_t shards : job.shardsComputed()) {
+        err << " " << shards;
+    }
+    err << "\n";
     if (!complete) {
         return RunCommand::interrupted(*session, options, err);
     }

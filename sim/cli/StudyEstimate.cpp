@@ -56,21 +56,20 @@ StudyEstimate::Figures StudyEstimate::measure(const StudySession& session) {
                 continue;
             }
             any = true;
-            session.runner().run(1, shard, shard + 1,
-                                 [&](std::uint64_t, std::span<const TrialRecord> records) {
-                                     const auto handed = std::chrono::steady_clock::now();
-                                     rows.clear();
-                                     TrialsCsv::appendRows(records, rows);
-                                     csvBytes += static_cast<double>(rows.size());
-                                     gzipBytes +=
-                                         static_cast<double>(Gzip::compressMember(rows).size());
-                                     for (const TrialRecord& record : records) {
-                                         rowCount += static_cast<double>(record.verdicts.size());
-                                     }
-                                     figures.sampledUnits += records.size();
-                                     summary.add(records);
-                                     outsideTrials += std::chrono::steady_clock::now() - handed;
-                                 });
+            session.runner().run(
+                1, shard, shard + 1, [&](std::uint64_t, std::span<const TrialRecord> records) {
+                    const auto handed = std::chrono::steady_clock::now();
+                    rows.clear();
+                    TrialsCsv::appendRows(records, rows);
+                    csvBytes += static_cast<double>(rows.size());
+                    gzipBytes += static_cast<double>(Gzip::compressMember(rows).size());
+                    for (const TrialRecord& record : records) {
+                        rowCount += static_cast<double>(record.verdicts.size());
+                    }
+                    figures.sampledUnits += records.size();
+                    summary.add(records);
+                    outsideTrials += std::chrono::steady_clock::now() - handed;
+                });
         }
         figures.sampledSeconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - began - outsideTrials)
@@ -98,8 +97,7 @@ void StudyEstimate::print(const StudySession& session, std::size_t threads, std:
     const Figures figures = measure(session);
     const TrialPlan& plan = session.plan();
     const auto units = static_cast<double>(figures.units);
-    const double cpuHours =
-        figures.unitsPerSecond > 0 ? units / figures.unitsPerSecond / 3600 : 0;
+    const double cpuHours = figures.unitsPerSecond > 0 ? units / figures.unitsPerSecond / 3600 : 0;
     char line[256];
     out << "mpicsim run --estimate: " << session.scenario().name << "\n";
     std::snprintf(line, sizeof line,
@@ -110,7 +108,8 @@ void StudyEstimate::print(const StudySession& session, std::size_t threads, std:
                   static_cast<unsigned long long>(plan.adversaries().size()),
                   static_cast<unsigned long long>(plan.shardCount()), plan.shardSize());
     out << line;
-    std::snprintf(line, sizeof line, "  trials:           %.0f (%.2f configuration/policy verdicts per unit)\n",
+    std::snprintf(line, sizeof line,
+                  "  trials:           %.0f (%.2f configuration/policy verdicts per unit)\n",
                   units * figures.rowsPerUnit, figures.rowsPerUnit);
     out << line;
     std::snprintf(line, sizeof line,
@@ -125,10 +124,11 @@ void StudyEstimate::print(const StudySession& session, std::size_t threads, std:
                   cpuHours / static_cast<double>(std::max<std::size_t>(threads, 1)), threads);
     out << line;
     const double header = static_cast<double>(TrialsCsv::header().size());
-    out << "  output --trials csv:    trials.csv " << bytes(header + units * figures.csvBytesPerUnit)
-        << "\n";
+    out << "  output --trials csv:    trials.csv "
+        << bytes(header + units * figures.csvBytesPerUnit) << "\n";
+    const auto gzipHeader = static_cast<double>(Gzip::compressMember(TrialsCsv::header()).size());
     out << "  output --trials csv.gz: trials.csv.gz "
-        << bytes(header + units * figures.gzipBytesPerUnit) << "\n";
+        << bytes(gzipHeader + units * figures.gzipBytesPerUnit) << "\n";
     out << "  output --trials none:   progress.json checkpoint about "
         << bytes(static_cast<double>(figures.groups) * static_cast<double>(plan.victims().size()) *
                  figures.tallyBytes)

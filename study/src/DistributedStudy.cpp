@@ -71,8 +71,7 @@ std::string broadcast(std::string text, int rank) {
     if (rank != 0) {
         text.assign(size, '\0');
     }
-    check(MPI_Bcast(text.data(), static_cast<int>(size), MPI_CHAR, 0, MPI_COMM_WORLD),
-          "MPI_Bcast");
+    check(MPI_Bcast(text.data(), static_cast<int>(size), MPI_CHAR, 0, MPI_COMM_WORLD), "MPI_Bcast");
     return text;
 }
 
@@ -127,7 +126,8 @@ class ShardBlocks {
         }
         threads = std::max<std::uint64_t>(threads, 1);
         const std::uint64_t share = (end_ - next_) / (2 * ranks_);
-        const std::uint64_t size = std::min(std::clamp(share, 4 * threads, 64 * threads), end_ - next_);
+        const std::uint64_t size =
+            std::min(std::clamp(share, 4 * threads, 64 * threads), end_ - next_);
         const Block block{next_, next_ + size};
         next_ += size;
         return block;
@@ -196,8 +196,8 @@ std::string DistributedStudy::agreeOnStudy(const std::string& scenarioSha256,
                       " could not set up the study (each printed why); every rank stops";
         }
         for (int r = 1; r < ranks_ && verdict.empty(); ++r) {
-            const std::string_view theirs(reports.data() + static_cast<std::size_t>(r) * report.size(),
-                                          report.size());
+            const std::string_view theirs(
+                reports.data() + static_cast<std::size_t>(r) * report.size(), report.size());
             const std::string_view ours(reports.data(), report.size());
             const char* what = nullptr;
             std::size_t at = 0;
@@ -225,7 +225,7 @@ std::string DistributedStudy::shareRankZeroError(const std::string& error) const
 
 bool DistributedStudy::run(StudySession& session, std::size_t threads,
                            const std::function<void(std::uint64_t)>& onShardDone,
-                           const std::atomic<bool>* stop) const {
+                           const std::atomic<bool>* stop) {
     if (rank_ != 0) {
         work(session, threads, stop);
         return true;
@@ -260,7 +260,8 @@ void DistributedStudy::work(const StudySession& session, std::size_t threads,
 
 bool DistributedStudy::coordinate(StudySession& session, std::size_t threads,
                                   const std::function<void(std::uint64_t)>& onShardDone,
-                                  const std::atomic<bool>* stop) const {
+                                  const std::atomic<bool>* stop) {
+    shardsComputed_.assign(static_cast<std::size_t>(ranks_), 0);
     const std::uint64_t shardCount = session.plan().shardCount();
     std::uint64_t next = session.shardsDone();  // the next shard to journal
     ShardBlocks blocks(next, shardCount, ranks_);
@@ -293,10 +294,10 @@ bool DistributedStudy::coordinate(StudySession& session, std::size_t threads,
         localFinished.store(true);
     });
 
-    std::map<std::uint64_t, std::string> arrived;  // shard -> message, until journaled
+    std::map<std::uint64_t, std::string> arrived;       // shard -> message, until journaled
     std::deque<std::pair<int, std::uint64_t>> waiting;  // requests to answer once rows drain
-    int released = 0;  // ranks told that no block is left
-    std::string csv;   // one shard's rows under the header, as TrialsCsv reads them
+    int released = 0;                                   // ranks told that no block is left
+    std::string csv;  // one shard's rows under the header, as TrialsCsv reads them
     std::vector<TrialRecord> records;
     const std::string source = "rows received for shard ";
     auto answer = [&](int requester, std::uint64_t requesterThreads) {
@@ -334,6 +335,7 @@ bool DistributedStudy::coordinate(StudySession& session, std::size_t threads,
                 } else if (status.MPI_TAG == kShardTag) {
                     const std::uint64_t shard = readNumber(message, 0);
                     arrived.emplace(shard, std::move(message));
+                    ++shardsComputed_[static_cast<std::size_t>(status.MPI_SOURCE)];
                 }
             }
             {
@@ -341,6 +343,7 @@ bool DistributedStudy::coordinate(StudySession& session, std::size_t threads,
                 for (auto& [shard, message] : doneHere) {
                     arrived.emplace(shard, std::move(message));
                 }
+                shardsComputed_[0] += doneHere.size();
                 busy = busy || !doneHere.empty();
                 doneHere.clear();
             }

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "mpicsim/study/StudySession.hpp"
 
@@ -47,8 +48,9 @@ class DistributedStudy {
     // stops after its current shard; rank 0 keeps the shards done up to the first gap. Returns,
     // on rank 0, whether every shard is done (other ranks: true).
     bool run(StudySession& session, std::size_t threads,
-             const std::function<void(std::uint64_t)>& onShardDone,
-             const std::atomic<bool>* stop) const;
+             const std::function<void(std::uint64_t)>& onShardDone, const std::atomic<bool>* stop);
+    // On rank 0 after run(): how many shards each rank computed (received, for the others).
+    const std::vector<std::uint64_t>& shardsComputed() const { return shardsComputed_; }
 
     // Ends the whole job (every rank) with `status`.
     [[noreturn]] void abort(int status) const;
@@ -56,12 +58,13 @@ class DistributedStudy {
   private:
     bool coordinate(StudySession& session, std::size_t threads,
                     const std::function<void(std::uint64_t)>& onShardDone,
-                    const std::atomic<bool>* stop) const;
+                    const std::atomic<bool>* stop);
     void work(const StudySession& session, std::size_t threads,
               const std::atomic<bool>* stop) const;
 
     int rank_ = 0;
     int ranks_ = 1;
+    std::vector<std::uint64_t> shardsComputed_;
 };
 
 }  // namespace mpicsim
