@@ -1,5 +1,7 @@
 #include "StudyEstimate.hpp"
 
+#include <time.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -14,6 +16,14 @@ namespace mpicsim::cli {
 namespace {
 
 constexpr double kSampleSeconds = 2.0;
+
+// CPU time of the whole process (every thread), in seconds: what the sample costs, whatever
+// else runs on the machine.
+double processCpuSeconds() {
+    timespec now{};
+    ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
+}
 constexpr std::uint64_t kSamplePlaces = 16;
 
 std::string bytes(double size) {
@@ -47,7 +57,8 @@ StudyEstimate::Figures StudyEstimate::measure(const StudySession& session) {
     // Rounds of one more shard at each place (shard j * shards / places + round), until the
     // sample has taken kSampleSeconds or each place has reached the next.
     const auto began = std::chrono::steady_clock::now();
-    std::chrono::steady_clock::duration outsideTrials{};  // formatting the sample's rows
+    const double cpuBegan = processCpuSeconds();
+    double outsideTrials = 0;  // CPU time spent formatting the sample's rows
     for (std::uint64_t round = 0;; ++round) {
         bool any = false;
         for (std::uint64_t j = 0; j < places; ++j) {
@@ -58,7 +69,7 @@ StudyEstimate::Figures StudyEstimate::measure(const StudySession& session) {
             any = true;
             session.runner().run(
                 1, shard, shard + 1, [&](std::uint64_t, std::span<const TrialRecord> records) {
-                    const auto handed = std::chrono::steady_clock::now();
+                    const double handed = processCpuSeconds();
                     rows.clear();
                     TrialsCsv::appendRows(records, rows);
                     csvBytes += static_cast<double>(rows.size());
@@ -68,13 +79,13 @@ StudyEstimate::Figures StudyEstimate::measure(const StudySession& session) {
                     }
                     figures.sampledUnits += records.size();
                     summary.add(records);
-                    outsideTrials += std::chrono::steady_clock::now() - handed;
+                    outsideTrials += processCpuSeconds() - handed;
                 });
         }
-        figures.sampledSeconds =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - began - outsideTrials)
-                .count();
-        if (!any || figures.sampledSeconds >= kSampleSeconds) {
+        figures.sampledSeconds = processCpuSeconds() - cpuBegan - outsideTrials;
+        if (!any ||
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count() >=
+                kSampleSeconds) {
             break;
         }
     }
@@ -112,10 +123,11 @@ void StudyEstimate::print(const StudySession& session, std::size_t threads, std:
                   "  trials:           %.0f (%.2f configuration/policy verdicts per unit)\n",
                   units * figures.rowsPerUnit, figures.rowsPerUnit);
     out << line;
-    std::snprintf(line, sizeof line,
-                  "  measured rate:    %.0f units/s on one core (%llu units sampled in %.2f s)\n",
-                  figures.unitsPerSecond, static_cast<unsigned long long>(figures.sampledUnits),
-                  figures.sampledSeconds);
+    std::snprintf(
+        line, sizeof line,
+        "  measured rate:    %.0f units per CPU-second (%llu units sampled in %.2f CPU-s)\n",
+        figures.unitsPerSecond, static_cast<unsigned long long>(figures.sampledUnits),
+        figures.sampledSeconds);
     out << line;
     std::snprintf(line, sizeof line,
                   "  CPU time:         %.2f CPU-hours (%.0f CPU-seconds; about %.2f h of wall time "
