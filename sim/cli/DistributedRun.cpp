@@ -2,6 +2,8 @@
 // DistributedStudy; rank 0 alone prints progress and writes the output folder.
 #include "DistributedRun.hpp"
 
+#include <algorithm>
+#include <cstdio>
 #include <memory>
 #include <sstream>
 
@@ -72,6 +74,7 @@ int DistributedRun::run(const RunCommand::Options& options, std::ostream& out, s
     const std::uint64_t shardCount = session->plan().shardCount();
     const std::uint64_t trialsPerShard =
         session->plan().shardSize() * session->runner().combinations().size();
+    const std::uint64_t firstShard = session->shardsDone();
     std::unique_ptr<ProgressBar> bar;
     if (coordinator) {
         if (session->resumed()) {
@@ -104,6 +107,18 @@ int DistributedRun::run(const RunCommand::Options& options, std::ostream& out, s
         err << " " << shards;
     }
     err << "\n";
+    const std::uint64_t shardSize = session->plan().shardSize();
+    const std::uint64_t units =
+        std::min(session->shardsDone() * shardSize, session->plan().unitCount()) -
+        firstShard * shardSize;
+    char line[160];
+    std::snprintf(
+        line, sizeof line,
+        "mpicsim run: rank 0 journaled %llu trial units in %.2f CPU-s: at most %.0f "
+        "units/s for the whole job\n",
+        static_cast<unsigned long long>(units), job.journalSeconds(),
+        job.journalSeconds() > 0 ? static_cast<double>(units) / job.journalSeconds() : 0.0);
+    err << line;
     if (!complete) {
         return RunCommand::interrupted(*session, options, err);
     }

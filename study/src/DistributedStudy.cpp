@@ -1,6 +1,7 @@
 #include "mpicsim/study/DistributedStudy.hpp"
 
 #include <mpi.h>
+#include <time.h>
 
 #include <algorithm>
 #include <chrono>
@@ -141,6 +142,12 @@ class ShardBlocks {
     std::uint64_t ranks_;
 };
 
+double threadCpuSeconds() {
+    timespec now{};
+    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
+}
+
 std::string shardRows(std::uint64_t shard, std::span<const TrialRecord> records) {
     std::string message;
     appendNumber(message, shard);
@@ -262,6 +269,7 @@ bool DistributedStudy::coordinate(StudySession& session, std::size_t threads,
                                   const std::function<void(std::uint64_t)>& onShardDone,
                                   const std::atomic<bool>* stop) {
     shardsComputed_.assign(static_cast<std::size_t>(ranks_), 0);
+    journalSeconds_ = 0;
     const std::uint64_t shardCount = session.plan().shardCount();
     std::uint64_t next = session.shardsDone();  // the next shard to journal
     ShardBlocks blocks(next, shardCount, ranks_);
@@ -320,6 +328,11 @@ bool DistributedStudy::coordinate(StudySession& session, std::size_t threads,
                 blocks.stopHanding();
             }
             const bool localDone = localFinished.load();
+            if (localDone && localFailure && !halt.load()) {
+                // Rank 0's share failed: the others finish their blocks and get no more.
+                halt.store(true);
+                blocks.stopHanding();
+            }
             int flag = 0;
             MPI_Status status;
             check(MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &status),
@@ -348,13 +361,22 @@ bool DistributedStudy::coordinate(StudySession& session, std::size_t threads,
                 doneHere.clear();
             }
             while (!arrived.empty() && arrived.begin()->first == next) {
+                const double journalBegan = threadCpuSeconds();
                 const std::string& message = arrived.begin()->second;
                 csv.assign(TrialsCsv::header());
                 csv.append(message, sizeof next);
-                records.clear();
+                std::size_t count = 0;  // records are assigned over, reusing their verdicts
                 TrialsCsv::parse(csv, source + std::to_string(next),
-                                 [&](const TrialRecord& record) { records.push_back(record); });
-                session.addShard(records);
+                                 [&](const TrialRecord& record) {
+                                     if (count < records.size()) {
+                                         records[count] = record;
+                                     } else {
+                                         records.push_back(record);
+                                     }
+                                     ++count;
+                                 });
+                session.addShard(std::span<const TrialRecord>(records.data(), count));
+                journalSeconds_ += threadCpuSeconds() - journalBegan;
                 arrived.erase(arrived.begin());
                 ++next;
                 blocks.journaledUpTo(next);

@@ -51,6 +51,9 @@ class DistributedStudy {
              const std::function<void(std::uint64_t)>& onShardDone, const std::atomic<bool>* stop);
     // On rank 0 after run(): how many shards each rank computed (received, for the others).
     const std::vector<std::uint64_t>& shardsComputed() const { return shardsComputed_; }
+    // On rank 0 after run(): the CPU time its coordinating thread spent reading the shards' rows
+    // and journaling them, the one part of the job that more ranks do not share.
+    double journalSeconds() const { return journalSeconds_; }
 
     // Ends the whole job (every rank) with `status`.
     [[noreturn]] void abort(int status) const;
@@ -65,6 +68,7 @@ class DistributedStudy {
     int rank_ = 0;
     int ranks_ = 1;
     std::vector<std::uint64_t> shardsComputed_;
+    double journalSeconds_ = 0;
 };
 
 }  // namespace mpicsim
