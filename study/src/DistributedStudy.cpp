@@ -23,7 +23,7 @@ namespace mpicsim {
 namespace {
 
 // Messages between rank 0 and the other ranks.
-constexpr int kRequestTag = 1;  // rank -> 0: the requester's thread count (uint64)
+constexpr int kRequestTag = 1;  // rank -> 0: the requester's thread count (uint64; 0: stopping)
 constexpr int kBlockTag = 2;    // 0 -> rank: first and end shard (uint64 each); empty: no more
 constexpr int kShardTag = 3;    // rank -> 0: the shard (uint64), then its trials.csv rows
 
@@ -243,9 +243,11 @@ bool DistributedStudy::run(StudySession& session, std::size_t threads,
 
 void DistributedStudy::work(const StudySession& session, std::size_t threads,
                             const std::atomic<bool>* stop) const {
-    std::string request;
-    appendNumber(request, threads);
     while (true) {
+        // A stopped rank asks with 0 threads: rank 0 then counts it as done, and hands it no block.
+        std::string request;
+        appendNumber(request,
+                     stop != nullptr && stop->load() ? 0 : std::max<std::size_t>(threads, 1));
         send(request, 0, kRequestTag);
         MPI_Status status;
         check(MPI_Probe(0, kBlockTag, MPI_COMM_WORLD, &status), "MPI_Probe");
@@ -261,7 +263,6 @@ void DistributedStudy::work(const StudySession& session, std::size_t threads,
                 send(shardRows(shard, records), 0, kShardTag);
             },
             stop);
-        // A stopped rank still asks once more, so that rank 0 knows it holds no block.
     }
 }
 
@@ -309,7 +310,8 @@ bool DistributedStudy::coordinate(StudySession& session, std::size_t threads,
     std::vector<TrialRecord> records;
     const std::string source = "rows received for shard ";
     auto answer = [&](int requester, std::uint64_t requesterThreads) {
-        const std::optional<ShardBlocks::Block> block = blocks.take(requesterThreads);
+        const std::optional<ShardBlocks::Block> block =
+            requesterThreads == 0 ? ShardBlocks::Block{} : blocks.take(requesterThreads);
         if (!block) {
             return false;
         }

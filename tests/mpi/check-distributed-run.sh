@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The distributed run (issue 14) end to end, on loopback: every output file of a 1-, 2- and
 # 4-rank job equals the single-process run's byte for byte (manifest.json up to its times and
-# thread count); a job whose worker rank is killed (kill -9) and that is then resumed ends equal
-# too; ranks started on different scenarios or topologies, and an output folder of another
+# thread count); a job whose worker rank is killed (kill -9), or that is interrupted (SIGINT to
+# mpirun), and that is then resumed ends equal too; ranks started on different scenarios or topologies, and an output folder of another
 # study, stop every rank with a clear error and leave the folder as it was.
 #   check-distributed-run.sh MPICSIM_BINARY SOURCE_DIR WORK_DIR
 # Needs the 2025-09-01 CAIDA snapshot in $MPICSIM_DATA (for the kill test). Exits non-zero on
@@ -91,6 +91,26 @@ fi
   >/dev/null 2>"$work/resumed.log"
 grep -q "resuming at shard" "$work/resumed.log" || fail "the resumed job did not resume"
 same_outputs "$work/single-large" "$work/killed"
+
+echo "== Ctrl-C (SIGINT to mpirun), then --resume"
+"${mpirun[@]}" -np 2 "$mpicsim" run "$large" --out "$work/interrupted" --threads 1 --trials none \
+  >/dev/null 2>"$work/interrupted.log" &
+job=$!
+until grep -q '"shards_done":[1-9]' "$work/interrupted/progress.json" 2>/dev/null ||
+  ! kill -0 "$job" 2>/dev/null; do
+  sleep 0.1
+done
+kill -INT "$job" 2>/dev/null || true
+wait "$job" && status=0 || status=$?
+if grep -q "interrupted after" "$work/interrupted.log"; then
+  [ "$status" -ne 0 ] || fail "the interrupted job exited with status 0"
+  grep "interrupted after" "$work/interrupted.log"
+else
+  echo "note: the job ended before it could be interrupted (status $status)"
+fi
+"${mpirun[@]}" -np 2 "$mpicsim" run "$large" --out "$work/interrupted" --threads 1 --resume \
+  >/dev/null 2>&1
+same_outputs "$work/single-large" "$work/interrupted"
 
 echo "== ranks on different scenarios or topologies"
 sed 's/"seed": 2023/"seed": 2024/' "$quick" >"$work/other-seed.json"
