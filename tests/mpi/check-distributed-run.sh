@@ -2,8 +2,9 @@
 # The distributed run (issue 14) end to end, on loopback: every output file of a 1-, 2- and
 # 4-rank job equals the single-process run's byte for byte (manifest.json up to its times and
 # thread count); a job whose worker rank is killed (kill -9), or that is interrupted (SIGINT to
-# mpirun), and that is then resumed ends equal too; ranks started on different scenarios or topologies, and an output folder of another
-# study, stop every rank with a clear error and leave the folder as it was.
+# mpirun), and that is then resumed ends equal too; ranks started on different scenarios or
+# topologies, a rank that cannot read its scenario, and an output folder of another study stop
+# every rank with a clear error and leave the folder as it was.
 #   check-distributed-run.sh MPICSIM_BINARY SOURCE_DIR WORK_DIR
 # Needs the 2025-09-01 CAIDA snapshot in $MPICSIM_DATA (for the kill test). Exits non-zero on
 # the first difference.
@@ -135,6 +136,16 @@ fi
 [ "$(grep -c "started on different studies: rank 1's topology" "$work/mixed.log")" -eq 2 ] ||
   fail "not every rank named the different topology: $(cat "$work/mixed.log")"
 [ ! -e "$work/mixed" ] || fail "ranks on different topologies wrote $work/mixed"
+
+if "${mpirun[@]}" -np 1 "$mpicsim" run "$source_dir/scenarios/classroom.json" --out "$work/mixed" : \
+  -np 1 "$mpicsim" run "$work/missing.json" --out "$work/mixed" >/dev/null 2>"$work/mixed.log"; then
+  fail "a job with a rank that cannot read its scenario ran"
+fi
+grep -q "rank 1: mpicsim run: error: $work/missing.json" "$work/mixed.log" ||
+  fail "rank 1 did not say why: $(cat "$work/mixed.log")"
+[ "$(grep -c "rank(s) 1 of 2 could not set up the study" "$work/mixed.log")" -eq 2 ] ||
+  fail "not every rank stopped with the same error: $(cat "$work/mixed.log")"
+[ ! -e "$work/mixed" ] || fail "a job with a rank that failed wrote $work/mixed"
 
 echo "== an output folder of another study"
 before=$(cd "$work/np2" && find . -type f -exec sha256sum {} + | sort)
