@@ -146,9 +146,7 @@ StudySession::~StudySession() = default;
 
 nlohmann::json StudySession::freshManifest() {
     const Scenario& scenario = *scenario_;
-    if (topologySha256_.empty()) {
-        topologySha256_ = TopologySource::sha256(scenario);
-    }
+    topologySha256();
     nlohmann::json source = scenario.topologyPath;
     if (scenario.syntheticTopology) {
         source = {{"ases", scenario.syntheticTopology->ases},
@@ -158,7 +156,7 @@ nlohmann::json StudySession::freshManifest() {
     nlohmann::json manifest = {
         {"mpicsim_version", MPICSIM_VERSION},
         {"scenario_file", file_->path.string()},
-        {"scenario_sha256", FileDigest::sha256(file_->text)},
+        {"scenario_sha256", scenarioSha256()},
         {"scenario", nlohmann::json::parse(file_->text)},
         {"topology",
          {{scenario.syntheticTopology ? "synthetic" : "path", source},
@@ -241,22 +239,14 @@ void StudySession::openOutput(const std::filesystem::path& directory, bool resum
 
 bool StudySession::run(std::size_t threads, const ProgressHandler& onShardDone,
                        const std::atomic<bool>* stop) {
-    if (journal_) {
-        journal_->begin(threads);
-    }
+    beginShards(threads);
     try {
-        shardsDone_ = runner_->run(
+        runner_->run(
             threads, shardsDone_,
-            [&](std::uint64_t shard, std::span<const TrialRecord> records) {
-                summary_->add(records);
-                if (journal_) {
-                    journal_->append(records);
-                    if (journal_->checkpointDue()) {
-                        journal_->checkpoint(summary_->state());
-                    }
-                }
+            [&](std::uint64_t, std::span<const TrialRecord> records) {
+                addShard(records);
                 if (onShardDone) {
-                    onShardDone(shard + 1);
+                    onShardDone(shardsDone_);
                 }
             },
             stop);
@@ -266,6 +256,27 @@ bool StudySession::run(std::size_t threads, const ProgressHandler& onShardDone,
         }
         throw;
     }
+    return endShards();
+}
+
+void StudySession::beginShards(std::size_t threads) {
+    if (journal_) {
+        journal_->begin(threads);
+    }
+}
+
+void StudySession::addShard(std::span<const TrialRecord> records) {
+    summary_->add(records);
+    if (journal_) {
+        journal_->append(records);
+        if (journal_->checkpointDue()) {
+            journal_->checkpoint(summary_->state());
+        }
+    }
+    ++shardsDone_;
+}
+
+bool StudySession::endShards() {
     const bool complete = shardsDone_ == plan_->shardCount();
     if (journal_) {
         if (journal_->trialsOutput() == TrialsOutput::None) {
@@ -274,6 +285,20 @@ bool StudySession::run(std::size_t threads, const ProgressHandler& onShardDone,
         journal_->end(complete);
     }
     return complete;
+}
+
+std::string StudySession::scenarioSha256() const {
+    if (!file_) {
+        throw std::logic_error("StudySession: only a study read from a file has a scenario digest");
+    }
+    return FileDigest::sha256(file_->text);
+}
+
+const std::string& StudySession::topologySha256() {
+    if (topologySha256_.empty()) {
+        topologySha256_ = TopologySource::sha256(*scenario_);
+    }
+    return topologySha256_;
 }
 
 std::vector<std::filesystem::path> StudySession::writeResults(const Plotter& plotter) {

@@ -216,7 +216,13 @@ std::vector<TrialRecord> ExperimentRunner::shardRecords(std::uint64_t shard) con
 std::uint64_t ExperimentRunner::run(std::size_t threads, std::uint64_t firstShard,
                                     const ShardHandler& onShard,
                                     const std::atomic<bool>* stop) const {
-    const std::uint64_t shardCount = plan_.shardCount();
+    return run(threads, firstShard, plan_.shardCount(), onShard, stop);
+}
+
+std::uint64_t ExperimentRunner::run(std::size_t threads, std::uint64_t firstShard,
+                                    std::uint64_t endShard, const ShardHandler& onShard,
+                                    const std::atomic<bool>* stop) const {
+    const std::uint64_t shardCount = std::min(endShard, plan_.shardCount());
     if (firstShard >= shardCount) {
         return shardCount;
     }

@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -85,6 +86,18 @@ class StudySession {
     // when every shard is done.
     bool run(std::size_t threads, const ProgressHandler& onShardDone = {},
              const std::atomic<bool>* stop = nullptr);
+
+    // run() in steps, for a caller that computes the shards elsewhere (another process): begin,
+    // then each shard's records in shard order from shardsDone(), then end, which returns
+    // whether every shard is done. addShard summarises and journals as run() does.
+    void beginShards(std::size_t threads);
+    void addShard(std::span<const TrialRecord> records);
+    bool endShards();
+
+    // SHA-256 of the scenario file's bytes (only for a study read from a file) and of the
+    // topology's CAIDA text, as the manifest records them.
+    std::string scenarioSha256() const;
+    const std::string& topologySha256();
 
     // The summary of every trial done so far, resumed ones included.
     Summary summary() const { return summary_->summary(); }
