@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-30}"
-readers=(caida scenario ca_configuration asn_list asn_weights adoption_scores)
+readers=(caida scenario ca_configuration asn_list asn_weights adoption_scores as_org2info)
 
 start=$SECONDS
 cmake --preset fuzz >/dev/null

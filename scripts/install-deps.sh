@@ -3,6 +3,7 @@
 # libclang-rt-14-dev: libFuzzer and the sanitizer runtimes for scripts/fuzz.sh).
 #   --without-qt   only what the CLI and the engine need (no Qt: for -DMPICSIM_WITH_CHARTS=OFF
 #                  -DMPICSIM_BUILD_GUI=OFF builds)
+#   --mpi          the same plus OpenMPI, for the MPI build (cmake --preset mpi)
 set -euo pipefail
 packages=(
   build-essential cmake g++ make pkg-config bzip2 git curl ca-certificates clang-format ccache
@@ -13,10 +14,12 @@ packages=(
 qt_packages=(
   qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev fonts-dejavu-core fontconfig
 )
+mpi_packages=(libopenmpi-dev openmpi-bin)
 case "${1:-}" in
   --without-qt) ;;
+  --mpi) packages+=("${mpi_packages[@]}") ;;
   "") packages+=("${qt_packages[@]}") ;;
-  *) echo "usage: install-deps.sh [--without-qt]" >&2; exit 2 ;;
+  *) echo "usage: install-deps.sh [--without-qt|--mpi]" >&2; exit 2 ;;
 esac
 missing=()
 for package in "${packages[@]}"; do

@@ -118,7 +118,7 @@ TEST(CommandTableTest, HelpListsEveryCommandWithItsSummary) {
     const CommandTable& table = mpicsimWithoutCharts();
     const Result result = run(table, {"--help"});
     EXPECT_EQ(result.status, 0);
-    ASSERT_EQ(table.commands().size(), 10u);
+    ASSERT_EQ(table.commands().size(), 11u);
     for (const CommandTable::Command& command : table.commands()) {
         EXPECT_FALSE(command.summary.empty()) << command.name;
         EXPECT_NE(result.out.find("  " + command.name + " "), std::string::npos) << command.name;

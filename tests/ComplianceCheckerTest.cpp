@@ -120,6 +120,20 @@ TEST(ComplianceCheckerTest, TooFewRemotes) {
               1u);
 }
 
+TEST(ComplianceCheckerTest, APoolIsCountedPerAttempt) {
+    // The compliant five remotes as a pool of which each attempt uses 2: 2 remotes are enough
+    // on 2025-09-15 and too few from 2026-03-15, whatever the pool's size.
+    CaConfiguration pool = compliant();
+    pool.remotesPerAttempt = 2;
+    EXPECT_TRUE(ComplianceChecker::check(pool, br(2025, 9, 15)).empty());
+    const auto violations = ComplianceChecker::check(pool, br(2026, 3, 15));
+    ASSERT_EQ(withRule(violations, "too-few-remotes").size(), 1u) << describe(violations);
+    EXPECT_TRUE(mentions(violations[0].message, "has 2 (each attempt's, of a pool of 5)"))
+        << violations[0].message;
+    pool.remotesPerAttempt = 5;
+    EXPECT_TRUE(ComplianceChecker::check(pool, br(2026, 12, 15)).empty());
+}
+
 TEST(ComplianceCheckerTest, RemotesCloserThan500KmAreNamedWithTheirDistance) {
     const CaConfiguration ca = config(kDenver, {kColumbus, kBoardman, kFrankfurt, kParis, kTokyo});
     const auto violations = ComplianceChecker::check(ca, br(2026, 12, 15));

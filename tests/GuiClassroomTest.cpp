@@ -91,8 +91,8 @@ TEST_F(Gui, ClassroomStepsThroughThePhases) {
     EXPECT_FALSE(view.step());
     EXPECT_TRUE(view.quorumText().startsWith(
         "3 of 4 remote perspectives corroborate: certificate ISSUED to the attacker\n"
-        "The primary and 3 of 4 remote perspectives reached the attacker (3 required, spanning 3 "
-        "RIRs of 2 required): certificate ISSUED to the attacker."))
+        "The primary and 3 of 4 remote perspectives reached the attacker (3 required), spanning 3 "
+        "RIRs (2 required): certificate ISSUED to the attacker."))
         << view.quorumText().toStdString();
     // Four remotes are below the phase's minimum of five: said, not silently accepted.
     EXPECT_TRUE(view.quorumText().contains("Not compliant: the policy needs at least 5 remote"))
@@ -169,8 +169,8 @@ TEST_F(Gui, EveryVerdictSaysWhy) {
 
     choose(view, {33, 21, 22, 23});  // 1 of 3 corroborates; 2 are required
     EXPECT_EQ(secondLine(view.quorumText()),
-              "Only 1 of 3 remote perspectives reached the attacker (2 required, spanning 1 RIR of "
-              "2 required): certificate REFUSED.");
+              "Only 1 of 3 remote perspectives reached the attacker (2 required), spanning 1 RIR "
+              "(2 required): certificate REFUSED.");
 
     // 4 of 4 corroborate but all in ARIN: the RIRs are set on the remotes' badges.
     choose(view, {33, 23, 24, 25, 36});
@@ -179,12 +179,12 @@ TEST_F(Gui, EveryVerdictSaysWhy) {
     EXPECT_EQ(view.badgeOf(23), "R ARIN\u2192A");
     EXPECT_EQ(view.phase(), 3) << "changing a RIR keeps the verdict shown";
     EXPECT_EQ(secondLine(view.quorumText()),
-              "4 of 4 remote perspectives reached the attacker (3 required, spanning 1 RIR of 2 "
+              "4 of 4 remote perspectives reached the attacker (3 required), spanning 1 RIR (2 "
               "required), too few RIRs among them: certificate REFUSED.");
     view.setRemoteRir(24, Rir::Apnic);
     EXPECT_EQ(secondLine(view.quorumText()),
-              "The primary and 4 of 4 remote perspectives reached the attacker (3 required, "
-              "spanning 2 RIRs of 2 required): certificate ISSUED to the attacker.");
+              "The primary and 4 of 4 remote perspectives reached the attacker (3 required), "
+              "spanning 2 RIRs (2 required): certificate ISSUED to the attacker.");
 
     // The first BR phase does not block: the primary alone suffices.
     view.setPolicy("br", "2025-03-15");
@@ -335,7 +335,7 @@ TEST_F(Gui, StudyOnASyntheticInternet) {
     StudyView study;
     QSignalSpy failures(&study, &StudyView::failed);
     QSignalSpy loaded(&study, &StudyView::topologyLoaded);
-    study.generateTopology(25000, 4);  // numbered from AS1: holds the catalog hosts (<= AS20473)
+    study.generateTopology(25000, 4);  // from 1,000 ASes up it holds the catalog hosts
     ASSERT_TRUE(loaded.wait(20000));
     EXPECT_EQ(loaded.front().front().toInt(), 25000);
     EXPECT_TRUE(study.topologyReady());

@@ -1,5 +1,6 @@
 // mpicsim-gui renders without clicking: --help and --version print and exit, --screenshot writes
-// the classroom view for a setup given on the command line or a lesson step, bad input exits 2.
+// the classroom view for a setup given on the command line or a lesson step (or, with
+// --optimize, the study view after the optimizer ran), bad input exits 2.
 #include <gtest/gtest.h>
 
 #include <QCoreApplication>
@@ -72,6 +73,23 @@ TEST(GuiCommandLine, RendersASetupAndALessonStep) {
     EXPECT_EQ(missingStep.exitCode, 2);
     EXPECT_TRUE(missingStep.errors.contains("the lesson has no step 3"))
         << missingStep.errors.toStdString();
+}
+
+// --optimize runs the study view's optimizer on a scenario before the screenshot; a scenario
+// that cannot be read exits 2 naming it.
+TEST(GuiCommandLine, RendersTheOptimizerResult) {
+    QTemporaryDir folder;
+    const QString picture = folder.filePath("optimizer.png");
+    const GuiRun run =
+        runGui({"--optimize", QString(MPICSIM_SOURCE_DIR) + "/scenarios/optimize-classroom.json",
+                "--size", "1280x720", "--screenshot", picture});
+    ASSERT_EQ(run.exitCode, 0) << run.errors.toStdString();
+    EXPECT_EQ(QImage(picture).size(), QSize(1280, 720));
+    const GuiRun missing = runGui(
+        {"--optimize", folder.filePath("missing.json"), "--screenshot", folder.filePath("x.png")});
+    EXPECT_EQ(missing.exitCode, 2);
+    EXPECT_TRUE(missing.errors.contains("missing.json")) << missing.errors.toStdString();
+    EXPECT_FALSE(QFile::exists(folder.filePath("x.png")));
 }
 
 TEST(GuiCommandLine, BadInputExitsWithAMessage) {

@@ -12,6 +12,7 @@
 
 #include "StudyView.hpp"
 #include "mpicsim/analysis/SummaryReader.hpp"
+#include "mpicsim/experiment/StudyCompliance.hpp"
 
 namespace mpicsim::gui {
 namespace {
@@ -139,6 +140,14 @@ TEST_F(GuiStudy, SingleVantagePointRunsUnderItsOwnRuleAsTheCliDoes) {
         "issued to anyone, the domain's owner included"))
         << study.notesText().toStdString();
     EXPECT_TRUE(study.resultsTable()->item(0, 7)->toolTip().contains("at least 5 remote"));
+    // The pair that is not compliant is named in the words `mpicsim run` warns with, once.
+    const QString warning = QString::fromStdString(
+        StudyCompliance::warning("single-vantage-point", "br (phase 2026-12-15)",
+                                 {"too-few-remotes", "rir-diversity-impossible"}));
+    EXPECT_TRUE(
+        warning.contains("'single-vantage-point' under policy br (phase 2026-12-15) is "
+                         "not compliant: too-few-remotes, rir-diversity-impossible"));
+    EXPECT_EQ(study.notesText().count(warning), 1) << study.notesText().toStdString();
     QApplication::processEvents();
     study.grab().save("/tmp/gui-shots/study-single-br-phase.png");
 }

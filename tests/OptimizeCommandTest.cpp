@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "OptimizeCommand.hpp"
+#include "RunCommand.hpp"
 #include "mpicsim/topology/AsLink.hpp"
 #include "support/SharedData.hpp"
 #include "support/TemporaryDirectory.hpp"
@@ -151,6 +152,57 @@ TEST(OptimizeCommandTest, ClassroomBestEqualsBruteForceByMpicsimRun) {
     }
     EXPECT_TRUE(bestIsOptimal);
     EXPECT_EQ(result["restarts"]["search"], "exact");
+}
+
+// With every victim and adversary ("all") nothing fresh can be held out: the held-out rate is
+// null with a note, and the console says so; sampled victims and adversaries give a rate.
+TEST(OptimizeCommandTest, HeldOutRateIsNullWhenNothingIsSampled) {
+    const test::TemporaryDirectory directory("optimize-holdout");
+    const CommandResult all = optimize(
+        {kClassroomScenario.string(), "--out", (directory.path() / "all").string(), "--no-plots"});
+    ASSERT_EQ(all.status, 0) << all.err;
+    const nlohmann::json best =
+        nlohmann::json::parse(readText(directory.path() / "all" / "optimize.json"))["best"];
+    EXPECT_TRUE(best["holdout_attacker_success_rate"].is_null());
+    EXPECT_NE(best["holdout_note"].get<std::string>().find("no fresh units"), std::string::npos);
+    EXPECT_NE(all.err.find("no fresh units to hold out"), std::string::npos) << all.err;
+    EXPECT_NE(all.out.find("held out n/a"), std::string::npos) << all.out;
+    EXPECT_FALSE(std::filesystem::exists(directory.path() / "all" / "holdout-matrix.bin"));
+
+    const auto sampled = editedScenario(directory, [](nlohmann::json& s) {
+        s["victims"] = {{"sample", 6}};
+        s["adversaries"] = {{"sample", 6}};
+    });
+    const CommandResult fresh = optimize(
+        {sampled.string(), "--out", (directory.path() / "sampled").string(), "--no-plots"});
+    ASSERT_EQ(fresh.status, 0) << fresh.err;
+    const nlohmann::json sampledBest =
+        nlohmann::json::parse(readText(directory.path() / "sampled" / "optimize.json"))["best"];
+    EXPECT_TRUE(sampledBest["holdout_attacker_success_rate"].is_number());
+    EXPECT_FALSE(sampledBest.contains("holdout_note"));
+    EXPECT_EQ(fresh.err.find("no fresh units"), std::string::npos) << fresh.err;
+    EXPECT_TRUE(std::filesystem::exists(directory.path() / "sampled" / "holdout-matrix.bin"));
+}
+
+// `mpicsim run` on a scenario with an optimize block scores its ca_configurations and says once
+// that the block is `mpicsim optimize`'s.
+TEST(OptimizeCommandTest, RunLeavesTheOptimizeBlockToOptimizeAndSaysSo) {
+    const test::TemporaryDirectory directory("optimize-run");
+    std::ostringstream out;
+    std::ostringstream err;
+    ASSERT_EQ(cli::RunCommand::run({kClassroomScenario.string(), "--out",
+                                    (directory.path() / "run").string(), "--no-plots"},
+                                   out, err),
+              0)
+        << err.str();
+    const std::string note =
+        "note: this scenario's optimize block is run by `mpicsim optimize`; run scores the "
+        "ca_configurations";
+    const std::string text = err.str();
+    const std::size_t first = text.find(note);
+    ASSERT_NE(first, std::string::npos) << text;
+    EXPECT_EQ(text.find(note, first + 1), std::string::npos) << text;
+    EXPECT_TRUE(std::filesystem::exists(directory.path() / "run" / "summary.csv"));
 }
 
 TEST(OptimizeCommandTest, RefusesMoreRemotesThanCandidates) {

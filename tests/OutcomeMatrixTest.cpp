@@ -6,9 +6,11 @@
 
 #include <filesystem>
 #include <fstream>
+#include <numeric>
 #include <random>
 #include <set>
 
+#include "mpicsim/common/Cancelled.hpp"
 #include "mpicsim/experiment/DeploymentScorer.hpp"
 #include "mpicsim/experiment/ExperimentRunner.hpp"
 #include "mpicsim/experiment/OutcomeMatrixBuilder.hpp"
@@ -113,6 +115,12 @@ TEST_F(OutcomeMatrixTest, ScoresEqualTheStudyRunnerForRandomDeploymentsAndEveryP
     random.seed = 5;
     random.label = "random:0.3";
     scenario.rovSettings = {none, random};
+    RoaSetting half;  // half the victims without a ROA, beside the default of all with one
+    half.kind = RoaSetting::Kind::Fraction;
+    half.fraction = 0.5;
+    half.seed = 2;
+    half.label = "fraction:0.5";
+    scenario.roaSettings = {RoaSetting{}, half};
     scenario.victims.kind = AsSelection::Kind::Sample;
     scenario.victims.sampleSize = 7;
     scenario.adversaries.kind = AsSelection::Kind::Sample;
@@ -155,6 +163,14 @@ TEST_F(OutcomeMatrixTest, ScoresEqualTheStudyRunnerForRandomDeploymentsAndEveryP
     const OutcomeMatrix matrix =
         OutcomeMatrixBuilder::build(graph, scenario, plan, matrixCandidates, propagation, 2);
     ASSERT_EQ(matrix.unitCount(), plan.unitCount());
+    // The units record whether their victim holds a ROA (the "fraction:0.5" half of them do not).
+    std::size_t withoutRoa = 0;
+    for (std::uint64_t u = 0; u < plan.unitCount(); ++u) {
+        const bool noRoa = !plan.attack(plan.unit(u)).victimHasRoa;
+        ASSERT_EQ(matrix.units()[u].victimWithoutRoa, noRoa ? 1 : 0) << "unit " << u;
+        withoutRoa += noRoa ? 1 : 0;
+    }
+    EXPECT_GT(withoutRoa, 0u);
 
     std::vector<TrialRecord> records;
     for (std::uint64_t shard = 0; shard < plan.shardCount(); ++shard) {
@@ -203,7 +219,85 @@ TEST_F(OutcomeMatrixTest, ScoresEqualTheStudyRunnerForRandomDeploymentsAndEveryP
     EXPECT_EQ(policiesCompared.size(), scenario.policies.size());
 }
 
-TEST_F(OutcomeMatrixTest, TheSameWhateverTheNumberOfThreads) {
+// The scorer's per-word evaluation (count thresholds, RIR counts, primary classes) against
+// Corroboration::decide on every unit, for deployments larger than a study's (up to 24 remotes,
+// so counts need five bits) on a random matrix whose outcomes are skewed per deployment so that
+// every count from none to all occurs.
+TEST(DeploymentScorerTest, LargeDeploymentsEqualDecideOnEveryUnit) {
+    constexpr std::size_t kCandidates = 40;
+    constexpr std::size_t kUnits = 700;  // 11 words, the last one partly used
+    std::vector<OutcomeMatrix::Candidate> candidates;
+    std::mt19937_64 rng(424242);
+    for (std::size_t c = 0; c < kCandidates; ++c) {
+        candidates.push_back({std::string("c").append(std::to_string(c)), static_cast<Asn>(c + 1),
+                              kAllRirs[rng() % kAllRirs.size()], ""});
+    }
+    std::vector<OutcomeMatrix::Unit> units(kUnits);
+    for (std::size_t u = 0; u < kUnits; ++u) {
+        units[u].victim = static_cast<Asn>(1 + u % 13);
+        units[u].adversary = static_cast<Asn>(100 + u);
+    }
+    OutcomeMatrix matrix(std::move(candidates), std::move(units));
+    for (std::size_t u = 0; u < kUnits; ++u) {
+        // Unit u's share of adversary outcomes runs from 0 to 1 across the units.
+        const std::uint64_t adversaryShare = u * 100 / kUnits;
+        for (std::size_t c = 0; c < kCandidates; ++c) {
+            const std::uint64_t draw = rng() % 100;
+            matrix.set(u, c,
+                       draw < adversaryShare       ? Outcome::Attacker
+                       : draw < adversaryShare + 5 ? Outcome::Disconnected
+                                                   : Outcome::Victim);
+        }
+    }
+    // Every policy kind asks for thresholds near none or all of the remotes (answered by a
+    // shallow thermometer); the two customs below ask for thresholds in the middle of 12 to 24
+    // remotes (answered by bit-sliced counters).
+    using Rule = QuorumPolicy::FailureRule;
+    std::vector<PolicyChoice> policies = everyPolicyKind();
+    policies.push_back({custom(Rule::RequiredFixed, 8, true, 0, true), "custom-required-8"});
+    policies.push_back({custom(Rule::AllowedFixed, 6, false, 3, true), "custom-allowed-6-rirs-3"});
+    std::size_t compared = 0;
+    for (const PolicyChoice& choice : policies) {
+        ASSERT_TRUE(choice.policy);
+        const DeploymentScorer scorer(matrix, *choice.policy, 24);
+        for (std::size_t remotes : {0u, 1u, 2u, 3u, 6u, 7u, 12u, 15u, 16u, 24u}) {
+            for (bool withPrimary : {true, false}) {
+                std::vector<std::size_t> order(kCandidates);
+                std::iota(order.begin(), order.end(), std::size_t{0});
+                std::shuffle(order.begin(), order.end(), rng);
+                DeploymentScorer::Deployment deployment;
+                if (withPrimary) {
+                    deployment.primary = order.back();
+                }
+                deployment.remotes.assign(order.begin(),
+                                          order.begin() + static_cast<std::ptrdiff_t>(remotes));
+                std::vector<std::uint64_t> issued;
+                std::vector<std::uint64_t> blocked;
+                scorer.verdictWords(deployment, issued, &blocked);
+                std::uint64_t issuedCount = 0;
+                std::uint64_t blockedCount = 0;
+                for (std::size_t u = 0; u < kUnits; ++u) {
+                    const Verdict expected = scorer.decideUnit(deployment, u);
+                    ASSERT_EQ(((issued[u / 64] >> (u % 64)) & 1) != 0, expected.issuedToAttacker)
+                        << choice.label << ", " << remotes << " remotes, unit " << u;
+                    ASSERT_EQ(((blocked[u / 64] >> (u % 64)) & 1) != 0,
+                              expected.legitimateIssuanceBlocked)
+                        << choice.label << ", " << remotes << " remotes, unit " << u;
+                    issuedCount += expected.issuedToAttacker ? 1 : 0;
+                    blockedCount += expected.legitimateIssuanceBlocked ? 1 : 0;
+                }
+                const auto score = scorer.score(deployment);
+                EXPECT_EQ(score.issued, issuedCount);
+                EXPECT_EQ(score.blocked, blockedCount);
+                EXPECT_EQ(scorer.score(deployment, false).issued, issuedCount);
+                ++compared;
+            }
+        }
+    }
+    EXPECT_EQ(compared, policies.size() * 20);
+}
+
+TEST_F(OutcomeMatrixTest, TheSameWhateverTheNumberOfThreadsAndStopsWhenAsked) {
     const AsGraph& graph = *graph_;
     Scenario scenario;
     scenario.attacks = {AttackType::Subprefix};
@@ -235,6 +329,18 @@ TEST_F(OutcomeMatrixTest, TheSameWhateverTheNumberOfThreads) {
     ASSERT_EQ(one.planeWords().size(), three.planeWords().size());
     EXPECT_TRUE(
         std::equal(one.planeWords().begin(), one.planeWords().end(), three.planeWords().begin()));
+    // A stop flag set before the build ends it with Cancelled, whatever the threads and whether
+    // progress is reported.
+    const std::atomic<bool> stop{true};
+    for (std::size_t threads : {1u, 3u}) {
+        EXPECT_THROW(OutcomeMatrixBuilder::build(graph, scenario, plan, candidates, propagation,
+                                                 threads, {}, &stop),
+                     Cancelled);
+        EXPECT_THROW(OutcomeMatrixBuilder::build(
+                         graph, scenario, plan, candidates, propagation, threads,
+                         [](std::uint64_t) {}, &stop),
+                     Cancelled);
+    }
 }
 
 // The propagation restricted to the candidates' provider closure gives the full one's matrix.

@@ -10,6 +10,7 @@
 #include <random>
 
 #include "mpicsim/analysis/PlacementOptimizer.hpp"
+#include "mpicsim/common/Cancelled.hpp"
 #include "mpicsim/experiment/OutcomeMatrixBuilder.hpp"
 #include "mpicsim/experiment/PerspectiveCandidatePropagation.hpp"
 #include "mpicsim/mpic/ComplianceChecker.hpp"
@@ -305,6 +306,93 @@ TEST(PlacementOptimizerTest, LocalSearchFindsTheBruteForceOptimumOnSmallInstance
         solved += checkInstance(seed, false);
     }
     EXPECT_GE(solved, 60);
+}
+
+std::string describe(const PlacementOptimizer::Result& result) {
+    auto set = [](const PlacementOptimizer::Evaluation& evaluation) {
+        std::string text = std::to_string(evaluation.deployment.primary.value_or(999)) + ":";
+        for (std::size_t remote : evaluation.deployment.remotes) {
+            text += std::to_string(remote) + ",";
+        }
+        return text + " " + std::to_string(evaluation.score.issued) + "/" +
+               std::to_string(evaluation.score.blocked) + " " +
+               std::to_string(evaluation.objective) + (evaluation.feasible ? "" : " infeasible");
+    };
+    std::string text = "best " + set(result.best) + "\n";
+    for (const auto& runnerUp : result.runnersUp) {
+        text += "runner-up " + set(runnerUp) + "\n";
+    }
+    text += "restarts " + std::to_string(result.restarts) + " found best " +
+            std::to_string(result.restartsFindingBest) + "\n";
+    for (const auto& evaluation : result.evaluated) {
+        text += set(evaluation) + "\n";
+    }
+    return text;
+}
+
+// Threads change nothing: the best set, the runners-up, the restarts finding the best and every
+// set scored, in order, are the same on 1, 2, 3 and 5 threads, for exact and local search.
+TEST(PlacementOptimizerTest, TheSameResultWhateverTheNumberOfThreads) {
+    std::size_t compared = 0;
+    for (std::uint64_t seed = 1; seed <= 30; ++seed) {
+        Instance instance = randomInstance(seed);
+        const TrialPlan plan(instance.graph, instance.scenario);
+        const OutcomeMatrix matrix = buildMatrix(instance, plan);
+        for (bool exact : {true, false}) {
+            instance.spec.exactLimit = exact ? 1'000'000 : 0;
+            instance.spec.restarts = 7;
+            const PlacementOptimizer optimizer(matrix, instance.spec);
+            std::optional<std::string> single;
+            try {
+                single = describe(optimizer.run());
+            } catch (const PlacementOptimizer::Unsatisfiable&) {
+            }
+            for (std::size_t threads : {2u, 3u, 5u}) {
+                SCOPED_TRACE("seed " + std::to_string(seed) + (exact ? ", exact, " : ", local, ") +
+                             std::to_string(threads) + " threads");
+                PlacementOptimizer::Control control;
+                control.threads = threads;
+                if (!single) {
+                    EXPECT_THROW(optimizer.run(control), PlacementOptimizer::Unsatisfiable);
+                    continue;
+                }
+                EXPECT_EQ(describe(optimizer.run(control)), *single);
+                ++compared;
+            }
+        }
+    }
+    EXPECT_GE(compared, 60u);
+}
+
+// The progress count ends at the number of sets scored (exact search scores each once), and a
+// search whose stop flag is set throws Cancelled, from one thread or several.
+TEST(PlacementOptimizerTest, ReportsProgressAndStopsWhenAsked) {
+    Instance instance = randomInstance(3);
+    instance.spec.maxLegitimateBlockedRate.reset();
+    instance.spec.brDate.reset();
+    instance.spec.maxPerProvider.reset();
+    const TrialPlan plan(instance.graph, instance.scenario);
+    const OutcomeMatrix matrix = buildMatrix(instance, plan);
+    const PlacementOptimizer optimizer(matrix, instance.spec);
+    ASSERT_TRUE(optimizer.exactSetCount());
+    std::uint64_t last = 0;
+    PlacementOptimizer::Control control;
+    control.threads = 2;
+    control.onScored = [&](std::uint64_t scored) {
+        EXPECT_GE(scored, last);
+        last = scored;
+    };
+    const auto result = optimizer.run(control);
+    EXPECT_EQ(last, result.evaluated.size());
+    EXPECT_EQ(last, *optimizer.exactSetCount());
+
+    const std::atomic<bool> stop{true};
+    for (std::size_t threads : {1u, 2u}) {
+        PlacementOptimizer::Control stopped;
+        stopped.threads = threads;
+        stopped.stop = &stop;
+        EXPECT_THROW(optimizer.run(stopped), Cancelled);
+    }
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 // rule for 0 to 9 remotes; and the ISO date helpers.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <optional>
 #include <string>
@@ -313,6 +314,24 @@ TEST(QuorumPolicyTableTest, FormatIsoDateRoundTrips) {
         ASSERT_EQ(text.size(), 10u) << text;
         EXPECT_EQ(parseIsoDate(text), when) << text;
     }
+}
+
+// phases() lists one rule's rows in table order: the BR phases by date, an unphased rule once.
+TEST(QuorumPolicyTableTest, PhasesListOneRulesRowsInOrder) {
+    const auto br = QuorumPolicyTable::phases("br");
+    ASSERT_GE(br.size(), 3u);
+    for (std::size_t i = 0; i < br.size(); ++i) {
+        EXPECT_EQ(br[i].name, "br");
+        if (i > 0) {
+            EXPECT_LT(*br[i - 1].effectiveFrom, *br[i].effectiveFrom);
+        }
+    }
+    const auto rows = QuorumPolicyTable::rows();
+    EXPECT_EQ(static_cast<std::ptrdiff_t>(br.size()),
+              std::count_if(rows.begin(), rows.end(),
+                            [](const QuorumPolicy& row) { return row.name == "br"; }));
+    EXPECT_EQ(QuorumPolicyTable::phases("single").size(), 1u);
+    EXPECT_TRUE(QuorumPolicyTable::phases("no-such-rule").empty());
 }
 
 }  // namespace

@@ -203,6 +203,26 @@ TEST_F(RoutesCommandTest, RovAdopterDropsTheHijack) {
     EXPECT_EQ(fromFile.out, listed.out);
 }
 
+// A victim prefix without a ROA is "not found" for every origin: ROV adopters drop nothing.
+TEST_F(RoutesCommandTest, NoRoaMakesRovAdoptersAcceptTheHijack) {
+    const Result plain = routes({"--victim", "9", "--attacker", "10"});
+    const Result noRoa =
+        routes({"--victim", "9", "--attacker", "10", "--rov", "1000,200,100,30", "--no-roa"});
+    ASSERT_EQ(noRoa.status, 0) << noRoa.err;
+    EXPECT_NE(plain.out.find("\n1000,attacker,10\n"), std::string::npos) << plain.out;
+    EXPECT_EQ(noRoa.out, plain.out);
+    const Result subprefix = routes({"--victim", "9", "--attacker", "10", "--attack", "subprefix",
+                                     "--rov", "1000,200,100,30", "--no-roa", "--format", "json"});
+    ASSERT_EQ(subprefix.status, 0) << subprefix.err;
+    const nlohmann::json document = nlohmann::json::parse(subprefix.out);
+    EXPECT_EQ(document["victim_has_roa"], false);
+    for (const nlohmann::json& row : document["routes"]) {
+        if (row["asn"] != 9) {
+            EXPECT_EQ(row["outcome"], "attacker") << row.dump();
+        }
+    }
+}
+
 TEST_F(RoutesCommandTest, OtherTieBreaksRun) {
     for (const char* tieBreak : {"lowest-asn", "md5", "random:42"}) {
         SCOPED_TRACE(tieBreak);
@@ -262,6 +282,33 @@ TEST_F(RoutesCommandTest, JsonHasEveryRouteWithPathAndDecisionStep) {
     EXPECT_EQ(step(1000), "relationship");
     EXPECT_EQ(path(30), (std::vector<Asn>{200, 100, 9}));
     EXPECT_EQ(step(30), "only-route");
+}
+
+// In a sub-prefix hijack the victim holds the attacker's /23 too (from its provider), but it
+// delivers traffic for its prefix itself: its row is its own origin route of the /22. The
+// attacker's row is its own origin route of the /23. The CSV rows stay as the contract says.
+TEST_F(RoutesCommandTest, JsonVictimRowIsItsOwnOriginRoute) {
+    const Result result =
+        routes({"--victim", "9", "--attacker", "10", "--attack", "subprefix", "--format", "json"});
+    ASSERT_EQ(result.status, 0) << result.err;
+    const nlohmann::json document = nlohmann::json::parse(result.out);
+    std::map<Asn, nlohmann::json> byAsn;
+    for (const nlohmann::json& row : document["routes"]) {
+        byAsn[row["asn"].get<Asn>()] = row;
+    }
+    EXPECT_EQ(byAsn[9]["route_class"], "origin") << byAsn[9].dump();
+    EXPECT_TRUE(byAsn[9]["next_hop"].is_null()) << byAsn[9].dump();
+    EXPECT_EQ(byAsn[9]["prefix_length"], 22);
+    EXPECT_EQ(byAsn[9]["decision_step"], "origin");
+    EXPECT_EQ(byAsn[9]["outcome"], "victim");
+    EXPECT_TRUE(byAsn[9]["as_path"].empty());
+    EXPECT_EQ(byAsn[10]["route_class"], "origin");
+    EXPECT_TRUE(byAsn[10]["next_hop"].is_null());
+    EXPECT_EQ(byAsn[10]["prefix_length"], 23);
+    EXPECT_EQ(byAsn[100]["route_class"], "customer");
+    EXPECT_EQ(byAsn[100]["next_hop"], 10);
+    EXPECT_EQ(byAsn[100]["prefix_length"], 23);
+    EXPECT_EQ(document["victim_has_roa"], true);
 }
 
 TEST_F(RoutesCommandTest, JsonWithoutAttacker) {

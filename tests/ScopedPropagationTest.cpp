@@ -1,7 +1,8 @@
 // A Propagator run for a PropagationScope must give, at every node of the scope's closure, the
 // very routes and data-plane outcomes of a full run: compared on random topologies (every
-// attack, random ROV deployments, every tie-break, random observed nodes including the victim,
-// the attacker and own-node perspectives' neighbours) and on the real CAIDA snapshots.
+// attack, random ROV deployments, victims with and without a ROA, every tie-break, random
+// observed nodes including the victim, the attacker and own-node perspectives' neighbours) and
+// on the real CAIDA snapshots.
 
 #include <gtest/gtest.h>
 
@@ -100,7 +101,8 @@ TEST(ScopedPropagation, EqualsTheFullRunOnTheClosureOfRandomTopologies) {
         const int prefixLength = rng() % 4 == 0 ? Attack::kLongestRoutablePrefixLength
                                                 : Attack::kDefaultVictimPrefixLength;
         for (AttackType type : kAllAttackTypes) {
-            const Attack attack{type, trial.victim, trial.attacker, prefixLength};
+            Attack attack{type, trial.victim, trial.attacker, prefixLength};
+            attack.victimHasRoa = seed % 3 != 0;  // a third of the topologies: no ROA
             propagator.run(attack, full, workspace);
             propagator.run(attack, scope, scoped, workspace);
             ASSERT_TRUE(full.complete());
@@ -203,6 +205,7 @@ void compareOnSnapshot(const std::string& file, std::uint64_t seed) {
                 do {
                     attack.attacker = static_cast<NodeIndex>(rng() % graph.nodeCount());
                 } while (attack.attacker == attack.victim);
+                attack.victimHasRoa = i % 4 != 3;  // every fourth victim holds no ROA
                 for (AttackType type : {AttackType::EquallySpecific, AttackType::Subprefix,
                                         AttackType::ForgedOrigin}) {
                     attack.type = type;

@@ -101,6 +101,41 @@ TEST_F(StudyChartsTest, BarChartHasSuccessAndBlockedPerPolicyWithWhiskersAndLabe
     EXPECT_DOUBLE_EQ(barsOf(*other)->barSets()[0]->at(0), 27.5);
 }
 
+// A study that sweeps ROA coverage gets every chart once per ROA setting, each drawn from the
+// groups of its setting only.
+TEST_F(StudyChartsTest, OneChartPerRoaSetting) {
+    Summary summary = handMade();
+    const std::size_t perSetting = summary.groups.size();
+    for (std::size_t i = 0; i < perSetting; ++i) {
+        SummaryGroup withoutRoa = summary.groups[i];
+        withoutRoa.roa = "none";
+        withoutRoa.attackerSuccessRate += 0.5;
+        summary.groups.push_back(withoutRoa);
+    }
+    std::set<std::string> stems;
+    for (const StudyCharts::Chart& chart : StudyCharts::available(summary)) {
+        stems.insert(chart.stem);
+    }
+    EXPECT_EQ(stems, (std::set<std::string>{
+                         "success_by_configuration-equally-specific-rov-none-roa-all",
+                         "success_by_configuration-equally-specific-rov-random_0.5-roa-all",
+                         "resilience_cdf-equally-specific-rov-none-roa-all",
+                         "resilience_cdf-equally-specific-rov-random_0.5-roa-all",
+                         "success_vs_rov-equally-specific-roa-all",
+                         "success_by_configuration-equally-specific-rov-none-roa-none",
+                         "success_by_configuration-equally-specific-rov-random_0.5-roa-none",
+                         "resilience_cdf-equally-specific-rov-none-roa-none",
+                         "resilience_cdf-equally-specific-rov-random_0.5-roa-none",
+                         "success_vs_rov-equally-specific-roa-none"}));
+    const std::unique_ptr<QChart> all(
+        StudyCharts::successByConfiguration(summary, "equally-specific", "none", "all"));
+    const std::unique_ptr<QChart> none(
+        StudyCharts::successByConfiguration(summary, "equally-specific", "none", "none"));
+    EXPECT_DOUBLE_EQ(barsOf(*all)->barSets()[0]->at(0), 40.0);
+    EXPECT_DOUBLE_EQ(barsOf(*none)->barSets()[0]->at(0), 90.0);
+    EXPECT_TRUE(none->title().contains("ROA none")) << none->title().toStdString();
+}
+
 TEST_F(StudyChartsTest, CdfAndRovCharts) {
     const Summary summary = handMade();
     const std::unique_ptr<QChart> cdf(StudyCharts::resilienceCdf(summary, "equally-specific"));

@@ -18,12 +18,15 @@
 #include "VerdictCommand.hpp"
 #include "mpicsim/analysis/ResultSummary.hpp"
 #include "mpicsim/experiment/ExperimentRunner.hpp"
+#include "mpicsim/experiment/TrialPlan.hpp"
 #include "mpicsim/io/CaidaReader.hpp"
 #include "mpicsim/io/InputError.hpp"
+#include "mpicsim/io/OptimizationSpecReader.hpp"
 #include "mpicsim/io/PerspectiveCatalogReader.hpp"
 #include "mpicsim/io/ScenarioReader.hpp"
 #include "mpicsim/io/TrialsCsv.hpp"
 #include "mpicsim/mpic/CohortRule.hpp"
+#include "mpicsim/study/OptimizationSession.hpp"
 #include "support/RandomTopology.hpp"
 #include "support/TemporaryDirectory.hpp"
 
@@ -151,16 +154,18 @@ TEST(StudyTargets, DnsMethodsContactTheNameserversNotTheWebHost) {
     EXPECT_EQ(dns->hijackedTargets, (Targets{{"nameserver 1", 1}}));
     // trials.csv: corroborating 0 (every remote reaches the web host) and 2 (r2, r4).
     EXPECT_EQ(ran.csvRows,
-              "none,equally-specific,22,10,11,three,own: custom,0,0,0,2,http-01,1,"
+              "none,equally-specific,22,10,11,three,own: custom,0,0,0,2,all,http-01,1,"
               "web host\n"
-              "none,equally-specific,22,10,11,three,own: custom,1,1,2,2,dns-01,1,"
+              "none,equally-specific,22,10,11,three,own: custom,1,1,2,2,all,dns-01,1,"
               "nameserver 1\n");
     // The outcomes recorded are those of the nameserver's hijack: p13, r2, r3, r4.
     EXPECT_NE(ran.rows.find("nameserver 1\nattacker attacker victim attacker \n"),
               std::string::npos)
         << ran.rows;
     const std::string summaryCsv = ResultSummary::toCsv(ran.summary);
-    EXPECT_NE(summaryCsv.find(",resilience_weighted_median,method,attempts,hijacked_target\n"),
+    EXPECT_NE(summaryCsv.find(",resilience_weighted_median,roa,compliant,violations,note,"
+                              "trials_with_perspective_in_victim_or_adversary_as,method,attempts,"
+                              "hijacked_target\n"),
               std::string::npos);
     EXPECT_NE(summaryCsv.find(",dns-01,1,nameserver 1:1\n"), std::string::npos) << summaryCsv;
 }
@@ -220,6 +225,47 @@ TEST(StudyTargets, SameAsHostNameserversGiveTheWebHostOutcome) {
     const std::string http = rowsOf("http-01");
     EXPECT_NE(http.find("subprefix"), std::string::npos);
     EXPECT_EQ(http, rowsOf("dns-01"));
+}
+
+// The ROA setting is the outermost axis, the validation method the next; each target's prefix
+// holds a ROA as the setting says of the target's own AS: with ROAs for AS12 alone, the web
+// host AS10 has none and the nameserver AS12 one.
+TEST(StudyTargets, RoaIsOutermostThenMethodAndCoversEachTarget) {
+    const test::TemporaryDirectory directory("study-roa");
+    const fs::path path = handScenario(directory, R"("method": ["http-01", "dns-01"],
+        "nameservers": {"list": [12]}, "roa": ["all", {"list": [12]}])");
+    const Scenario scenario =
+        ScenarioReader::readFile(path, PerspectiveCatalogReader::builtIn(), kToday);
+    const AsGraph graph = CaidaReader::readFile(scenario.topologyPath);
+    const TrialPlan plan(graph, scenario);
+    ASSERT_EQ(plan.unitCount(), 4u);  // 1 pair × 2 ROA settings × 2 methods
+    const NodeIndex as10 = *graph.nodeOf(10);
+    const NodeIndex as12 = *graph.nodeOf(12);
+    const struct {
+        std::uint32_t roa, method;
+        NodeIndex target;
+        bool hasRoa;
+    } expected[] = {
+        {0, 0, as10, true}, {0, 1, as12, true}, {1, 0, as10, false}, {1, 1, as12, true}};
+    for (std::uint64_t u = 0; u < 4; ++u) {
+        const TrialUnit unit = plan.unit(u);
+        EXPECT_EQ(unit.roaIndex, expected[u].roa) << "unit " << u;
+        EXPECT_EQ(unit.methodIndex, expected[u].method) << "unit " << u;
+        ASSERT_EQ(plan.targets(unit).size(), 1u);
+        EXPECT_EQ(plan.targets(unit)[0], expected[u].target) << "unit " << u;
+        EXPECT_EQ(plan.attack(unit, plan.targets(unit)[0]).victimHasRoa, expected[u].hasRoa)
+            << "unit " << u;
+    }
+    const Ran ran = runStudy(path);
+    EXPECT_EQ(ran.csvRows,
+              "none,equally-specific,22,10,11,three,own: custom,0,0,0,2,all,http-01,1,"
+              "web host\n"
+              "none,equally-specific,22,10,11,three,own: custom,1,1,2,2,all,dns-01,1,"
+              "nameserver 1\n"
+              "none,equally-specific,22,10,11,three,own: custom,0,0,0,2,list:1,http-01,1,"
+              "web host\n"
+              "none,equally-specific,22,10,11,three,own: custom,1,1,2,2,list:1,dns-01,1,"
+              "nameserver 1\n");
 }
 
 // An adversary that hosts every nameserver has nothing to hijack: the unit counts nowhere.
@@ -543,6 +589,23 @@ TEST(StudyTargetsAndRetries, OptimizeRefusesWhatItDoesNotModel) {
     nlohmann::json sameAsHost = scenario;
     sameAsHost["method"] = "dns-01";
     EXPECT_EQ(exitOf(sameAsHost, message), 0) << message;
+
+    // The GUI's optimizer panel opens the same OptimizationSession: it refuses a method sweep.
+    nlohmann::json withMethods = scenario;
+    withMethods["method"] = {"http-01", "dns-01"};
+    const fs::path path = directory.path() / "methods.json";
+    writeText(path, withMethods.dump());
+    const PerspectiveCatalog catalog = PerspectiveCatalogReader::builtIn();
+    const Scenario read = ScenarioReader::readFile(path, catalog, kToday);
+    const OptimizationSpec spec = OptimizationSpecReader::readFile(path, read, catalog, kToday);
+    try {
+        OptimizationSession session(read, spec, path.string());
+        ADD_FAILURE() << "a method sweep was accepted";
+    } catch (const InputError& error) {
+        EXPECT_NE(std::string(error.what()).find("at /method: an outcome matrix"),
+                  std::string::npos)
+            << error.what();
+    }
 }
 
 // Weighted and sampled placements draw per victim: a victim keeps its nameservers whatever the

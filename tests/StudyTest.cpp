@@ -16,6 +16,7 @@
 #include "RunCommand.hpp"
 #include "mpicsim/analysis/ResultSummary.hpp"
 #include "mpicsim/experiment/ExperimentRunner.hpp"
+#include "mpicsim/experiment/StudyCompliance.hpp"
 #include "mpicsim/io/CaidaReader.hpp"
 #include "mpicsim/io/Gzip.hpp"
 #include "mpicsim/io/InputError.hpp"
@@ -111,6 +112,8 @@ fs::path writeStudy(const fs::path& directory, std::uint64_t seed, int sample,
           {{"name", "br"}, {"date", "2026-03-15"}},
           {{"name", "custom"}, {"allowed_non_corroborations", 2}}}},
         {"rov", {"none", {{"random_fraction", 0.5}, {"seed", 3}}}},
+        // Half the victims without a ROA: every test of a study covers ROA coverage too.
+        {"roa", {"all", {{"fraction", 0.5}, {"seed", 4}}}},
         {"victims", {{"sample", sample}}},
         {"adversaries", {{"sample", sample}}},
     };
@@ -383,6 +386,7 @@ TEST(Study, RecordsAgreeWithTheMpicEvaluator) {
             attack.victim = *graph.nodeOf(record.victim);
             attack.attacker = *graph.nodeOf(record.adversary);
             attack.victimPrefixLength = record.prefixLength;
+            attack.victimHasRoa = plan.roaCoverages()[record.roaIndex].covers(attack.victim);
             const RoutingOutcome routing = propagator.run(attack);
             ASSERT_EQ(record.verdicts.size(), runner.combinations().size());
             for (std::size_t k = 0; k < runner.combinations().size(); ++k) {
@@ -734,6 +738,19 @@ TEST(Study, EveryShippedScenarioValidates) {
         const ExperimentRunner runner(graph, scenario, plan);
         EXPECT_GT(plan.unitCount(), 0u) << entry.path();
         EXPECT_FALSE(runner.combinations().empty()) << entry.path();
+        // Compliant, or the description says why not, naming each rule broken.
+        const StudyCompliance compliance(scenario, runner.combinations());
+        for (const StudyCompliance::Pair& pair : compliance.pairs()) {
+            if (pair.compliant()) {
+                continue;
+            }
+            EXPECT_NE(scenario.description.find("not compliant"), std::string::npos)
+                << entry.path() << ": " << StudyCompliance::warning(pair);
+            for (const std::string& code : pair.codes()) {
+                EXPECT_NE(scenario.description.find(code), std::string::npos)
+                    << entry.path() << ": " << StudyCompliance::warning(pair);
+            }
+        }
     }
     EXPECT_GE(count, 6u);
 }
@@ -750,15 +767,15 @@ TEST(StudySummary, MatchesHandComputedFigures) {
     const fs::path directory = freshDirectory("summary");
     std::string csv =
         "rov,attack,prefix_length,victim,adversary,ca,policy,issued,"
-        "legitimate_blocked,corroborating,required,method,attempts,hijacked_target\n";
+        "legitimate_blocked,corroborating,required,roa,method,attempts,hijacked_target\n";
     const int issued10[] = {1, 1, 1, 0, 0};
     for (int a = 1; a <= 5; ++a) {
         csv += "none,equally-specific,22,10," + std::to_string(a) + ",ca,br," +
                std::to_string(issued10[a - 1]) + (a == 1 ? ",1" : ",0") +
-               ",2,3,http-01,1,web host\n";
+               ",2,3,all,http-01,1,web host\n";
     }
-    csv += "none,equally-specific,22,20,1,ca,br,0,0,0,3,http-01,1,web host\n";
-    csv += "none,equally-specific,22,20,2,ca,br,0,0,1,3,http-01,1,web host\n";
+    csv += "none,equally-specific,22,20,1,ca,br,0,0,0,3,all,http-01,1,web host\n";
+    csv += "none,equally-specific,22,20,2,ca,br,0,0,1,3,all,http-01,1,web host\n";
     writeText(directory / "trials.csv", csv);
     SummaryContext context;
     context.scenario = "hand";
@@ -801,8 +818,8 @@ TEST(StudySummary, MatchesHandComputedFigures) {
 TEST(StudySummary, MalformedTrialsNameTheLine) {
     const fs::path directory = freshDirectory("malformed");
     writeText(directory / "trials.csv",
-              "header\nnone,equally-specific,22,1,2,ca,br,1,0,2,3,http-01,1,web host\n"
-              "none,equally-specific,22,1,3,ca,br,x,0,2,3,http-01,1,web host\n");
+              "header\nnone,equally-specific,22,1,2,ca,br,1,0,2,3,all,http-01,1,web host\n"
+              "none,equally-specific,22,1,3,ca,br,x,0,2,3,all,http-01,1,web host\n");
     try {
         ResultSummary::fromTrialsCsv(directory / "trials.csv", {});
         FAIL() << "no error";

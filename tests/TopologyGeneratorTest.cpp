@@ -205,6 +205,39 @@ TEST_F(GenerateTopologyCommandTest, WritesTheSameFileForTheSameSeed) {
     EXPECT_EQ(slurp(a), slurp(b));
     EXPECT_FALSE(fs::exists(directory_ / "a.txt.partial"));
     EXPECT_EQ(CaidaReader::readFile(a).nodeCount(), 1500u);
+    const fs::path organisationsA = directory_ / "a.as-org2info.txt";
+    const fs::path organisationsB = directory_ / "b.as-org2info.txt";
+    EXPECT_NE(out_.str().find("wrote " + organisationsB.string()), std::string::npos) << out_.str();
+    ASSERT_TRUE(fs::exists(organisationsA));
+    EXPECT_EQ(slurp(organisationsA), slurp(organisationsB));
+    EXPECT_FALSE(fs::exists(directory_ / "a.as-org2info.txt.partial"));
+    // One line per AS after the aut header: every AS of the topology, AS16509 as Amazon's.
+    const std::string organisations = slurp(organisationsA);
+    const std::string autHeader = "# format:aut|changed|aut_name|org_id|opaque_id|source\n";
+    const auto autSection = organisations.find(autHeader);
+    ASSERT_NE(autSection, std::string::npos);
+    EXPECT_NE(organisations.find("# format:org_id|changed|org_name|country|source\n"),
+              std::string::npos);
+    EXPECT_EQ(std::count(organisations.begin() +
+                             static_cast<std::ptrdiff_t>(autSection + autHeader.size()),
+                         organisations.end(), '\n'),
+              1500);
+    EXPECT_NE(organisations.find("\n16509|||AMAZON-4-ARIN||ARIN\n"), std::string::npos);
+}
+
+TEST(GenerateTopologyCommand, OrganisationFileSitsBesideTheTopology) {
+    using cli::GenerateTopologyCommand;
+    EXPECT_EQ(GenerateTopologyCommand::organisationFile("d/x.as-rel2.txt"),
+              fs::path("d/x.as-org2info.txt"));
+    EXPECT_EQ(GenerateTopologyCommand::organisationFile("d/x.as-rel2.txt.bz2"),
+              fs::path("d/x.as-org2info.txt"));
+    EXPECT_EQ(GenerateTopologyCommand::organisationFile("x.as-rel.txt"),
+              fs::path("x.as-org2info.txt"));
+    EXPECT_EQ(GenerateTopologyCommand::organisationFile("/tmp/x.txt"),
+              fs::path("/tmp/x.as-org2info.txt"));
+    EXPECT_EQ(GenerateTopologyCommand::organisationFile("x.csv"),
+              fs::path("x.csv.as-org2info.txt"));
+    EXPECT_EQ(GenerateTopologyCommand::organisationFile(".txt"), fs::path(".txt.as-org2info.txt"));
 }
 
 TEST_F(GenerateTopologyCommandTest, BadOptionsExitTwoAndSayWhy) {

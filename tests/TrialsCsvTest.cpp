@@ -31,6 +31,8 @@ std::vector<TrialRecord> handMadeRecords() {
     records[1].rovLabel = "random:0.5";
     records[1].attack = AttackType::ForgedOrigin;
     records[1].prefixLength = 24;
+    records[1].roaIndex = 1;
+    records[1].roaLabel = "fraction:0.5";
     records[1].victim = 4294967295u;
     records[1].adversary = 1;
     records[1].method = ValidationMethod::Dns01;
@@ -40,19 +42,19 @@ std::vector<TrialRecord> handMadeRecords() {
 }
 
 const char* const kExpectedRows =
-    "subprefix,22,64500,7,five,own: br (phase 2026-03-15),1,0,4,3,http-01,1,web host\n";
+    "subprefix,22,64500,7,five,own: br (phase 2026-03-15),1,0,4,3,all,http-01,1,web host\n";
 
 TEST(TrialsCsv, WritesTheSchemaUsersSee) {
     EXPECT_EQ(TrialsCsv::header(),
               "rov,attack,prefix_length,victim,adversary,ca,policy,issued,legitimate_blocked,"
-              "corroborating,required,method,attempts,hijacked_target\n");
+              "corroborating,required,roa,method,attempts,hijacked_target\n");
     std::string rows;
     TrialsCsv::appendRows(handMadeRecords(), rows);
     EXPECT_EQ(rows, std::string("none,") + kExpectedRows +
-                        "none,subprefix,22,64500,7,single,custom:allowed=2,0,1,0,0,http-01,1,"
+                        "none,subprefix,22,64500,7,single,custom:allowed=2,0,1,0,0,all,http-01,1,"
                         "web host\n"
                         "random:0.5,forged-origin,24,4294967295,1,five,own: br (phase "
-                        "2026-03-15),0,0,1,3,dns-01,3,nameserver 2\n");
+                        "2026-03-15),0,0,1,3,fraction:0.5,dns-01,3,nameserver 2\n");
 }
 
 TEST(TrialsCsv, RowsReadBackAreTheRecordsWritten) {
@@ -64,6 +66,7 @@ TEST(TrialsCsv, RowsReadBackAreTheRecordsWritten) {
     TrialsCsv::parse(text, "trials.csv", [&](const TrialRecord& record) {
         read.push_back(record);
         labels.emplace_back(record.rovLabel);
+        labels.emplace_back(record.roaLabel);
         for (const CombinationVerdict& verdict : record.verdicts) {
             labels.emplace_back(verdict.ca);
             labels.emplace_back(verdict.policy);
@@ -75,6 +78,8 @@ TEST(TrialsCsv, RowsReadBackAreTheRecordsWritten) {
     for (std::size_t i = 0; i < written.size(); ++i) {
         EXPECT_EQ(read[i].rovIndex, written[i].rovIndex);
         EXPECT_EQ(labels[label++], written[i].rovLabel);
+        EXPECT_EQ(read[i].roaIndex, written[i].roaIndex);
+        EXPECT_EQ(labels[label++], written[i].roaLabel);
         EXPECT_EQ(read[i].attack, written[i].attack);
         EXPECT_EQ(read[i].prefixLength, written[i].prefixLength);
         EXPECT_EQ(read[i].victim, written[i].victim);
@@ -120,11 +125,11 @@ TEST(TrialsCsv, AMalformedRowIsNamedByFileAndLine) {
         return "no error";
     };
     const std::string at = path.string() + ":4: ";
-    const std::string tail = ",http-01,1,web host";
-    EXPECT_EQ(errorOf("none,subprefix,22,64500,7,five,br,1,0,4,3,http-01,1"),
-              at + "expected 14 fields, found 13");
+    const std::string tail = ",all,http-01,1,web host";
+    EXPECT_EQ(errorOf("none,subprefix,22,64500,7,five,br,1,0,4,3,all,http-01,1"),
+              at + "expected 15 fields, found 14");
     EXPECT_EQ(errorOf("none,subprefix,22,64500,7,five,br,1,0,4,3" + tail + ",9"),
-              at + "expected 14 fields, found 15");
+              at + "expected 15 fields, found 16");
     EXPECT_EQ(errorOf("none,subprefix,22,AS1,7,five,br,1,0,4,3" + tail),
               at + "expected a number, got 'AS1'");
     EXPECT_EQ(errorOf("none,subprefix,22,64500,7,five,br,yes,0,4,3" + tail),
@@ -133,9 +138,9 @@ TEST(TrialsCsv, AMalformedRowIsNamedByFileAndLine) {
               at + "unknown attack 'sub-prefix'");
     EXPECT_EQ(errorOf("none,subprefix,22,64500,-7,five,br,1,0,4,3" + tail),
               at + "expected a number, got '-7'");
-    EXPECT_EQ(errorOf("none,subprefix,22,64500,7,five,br,1,0,4,3,dns-1,1,web host"),
+    EXPECT_EQ(errorOf("none,subprefix,22,64500,7,five,br,1,0,4,3,all,dns-1,1,web host"),
               at + "unknown validation method 'dns-1'");
-    EXPECT_EQ(errorOf("none,subprefix,22,64500,7,five,br,1,0,4,3,dns-01,x,web host"),
+    EXPECT_EQ(errorOf("none,subprefix,22,64500,7,five,br,1,0,4,3,all,dns-01,x,web host"),
               at + "expected a number, got 'x'");
     fs::remove(path);
 }

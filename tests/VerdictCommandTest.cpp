@@ -263,6 +263,71 @@ TEST_F(VerdictCommandTest, SubprefixCapturesTheRovRemoteBehindAHolder) {
     EXPECT_EQ(result.at("remotes")[1].at("next_hop"), 100);
 }
 
+// The same attack when the victim's prefix has no ROA: ROV at 10 and 11 drops nothing, so
+// every perspective ends where it ends without ROV.
+TEST_F(VerdictCommandTest, NoRoaRoutesAsWithoutRov) {
+    const std::vector<std::string> arguments = {"--attack", "subprefix", "--primary", "21",
+                                                "--remote", "11:ARIN",   "--remote",  "10:RIPE",
+                                                "--remote", "40:APNIC",  "--br-date", "2026-03-15"};
+    std::vector<std::string> noRoa = arguments;
+    noRoa.insert(noRoa.end(), {"--rov", "10,11", "--no-roa"});
+    const json withoutRoa = verdictJson(noRoa);
+    const json withoutRov = verdictJson(arguments);
+    EXPECT_EQ(withoutRoa.at("victim_has_roa"), false);
+    EXPECT_EQ(withoutRov.at("victim_has_roa"), true);
+    EXPECT_EQ(withoutRoa.at("rov_adopters"), 2);
+    EXPECT_EQ(remotesOf(withoutRoa), remotesOf(withoutRov));
+    EXPECT_EQ(withoutRoa.at("remotes")[1].at("outcome"), "attacker");  // AS10 no longer drops
+    EXPECT_EQ(withoutRoa.at("corroborating"), 3);
+    EXPECT_EQ(withoutRoa.at("issued_to_attacker"), withoutRov.at("issued_to_attacker"));
+}
+
+// Sentences built from counts say each count with what the policy requires of it, and a
+// configuration that breaks the policy's rules gets check-ca's codes and one warning.
+TEST_F(VerdictCommandTest, CountsReadCorrectlyAndNonComplianceIsWarned) {
+    const std::vector<std::string> ca = {"--primary", "21",      "--remote",  "40:RIPE",
+                                         "--remote",  "41:RIPE", "--remote",  "42:RIPE",
+                                         "--remote",  "31:ARIN", "--br-date", "2026-03-15"};
+    const Result text = verdict(ca);
+    ASSERT_EQ(text.status, 0) << text.err;
+    EXPECT_NE(text.out.find("Quorum:    3 of 4 remote perspectives corroborate the attacker (3 "
+                            "required), spanning 1 RIR (2 required)\n"),
+              std::string::npos)
+        << text.out;
+    EXPECT_NE(text.out.find("           3 of 4 remote perspectives reached the attacker (3 "
+                            "required), spanning 1 RIR (2 required), too few RIRs among them: "
+                            "certificate REFUSED.\n"),
+              std::string::npos)
+        << text.out;
+    EXPECT_NE(text.out.find("BLOCKED (1 of 4 remotes reaches the victim, primary does not reach "
+                            "it)\n"),
+              std::string::npos)
+        << text.out;
+    // Inline perspectives have no coordinates: the 500 km rule cannot be checked.
+    // One warning (after the note naming the region model, which this topology's lack of an
+    // AS-to-organisation table decides).
+    const std::string warning =
+        "warning: CA configuration 'command line' under policy br (phase 2026-03-15) is not "
+        "compliant: location-unknown (mpicsim check-ca explains each rule)\n";
+    EXPECT_TRUE(text.err.ends_with(warning)) << text.err;
+    EXPECT_EQ(text.err.find("warning:"), text.err.rfind("warning:")) << text.err;
+    const json result = verdictJson(ca);
+    EXPECT_EQ(result.at("compliant"), false);
+    EXPECT_EQ(result.at("violations"), json({"location-unknown"}));
+
+    // One remote: a count of one reads in the singular.
+    const Result single =
+        verdict({"--primary", "21", "--remote", "40:RIPE", "--policy", "lets-encrypt-2020"});
+    ASSERT_EQ(single.status, 0) << single.err;
+    EXPECT_NE(single.out.find("Quorum:    1 of 1 remote perspective corroborates the attacker "
+                              "(2 required)\n"),
+              std::string::npos)
+        << single.out;
+    EXPECT_NE(single.out.find("(0 of 1 remote reach the victim, primary does not reach it)"),
+              std::string::npos)
+        << single.out;
+}
+
 /* Attack 3: equally-specific, BR 2026-03-15, primary 11 (victim); remotes 30 ARIN, 31 RIPE,
  * 50 APNIC (victim) and 40 ARIN (attacker). The primary is not captured -> refused; 3 of 4
  * remotes reach the victim spanning 3 RIRs (3 and 2 required) -> the owner is not blocked. */

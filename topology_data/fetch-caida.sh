@@ -2,6 +2,9 @@
 # Downloads one CAIDA AS Relationships snapshot (serial-2) into the data directory's caida/
 # folder ($MPICSIM_DATA, else $XDG_DATA_HOME/mpicsim, else ~/.local/share/mpicsim), where a
 # scenario's "caida": "YYYY-MM-DD" finds it; checks it, and prints the citation CAIDA asks for.
+# Then fetches CAIDA's AS-to-organisation file (YYYYMMDD.as-org2info.txt.gz, published
+# quarterly) of the latest quarter not after the snapshot, which the regional model of cloud
+# regions needs; when none of the four quarters before is available it says so and goes on.
 #   usage: topology_data/fetch-caida.sh YYYYMMDD [--dir DIR]
 # CAIDA publishes serial-2 snapshots on the first day of each month since 2015-12; serial-1
 # (BGP-only) files go back to 1998 and are read by mpicsim as well (fetch them by hand from
@@ -62,3 +65,36 @@ fi
 echo
 echo "CAIDA asks that results made with this file cite it as:"
 echo "  The CAIDA AS Relationships Dataset, $iso, https://www.caida.org/catalog/datasets/as-relationships/"
+
+# The AS-to-organisation file: quarterly (January, April, July, October), so the first quarter
+# start not after the snapshot, then up to three earlier ones.
+org_base="${MPICSIM_CAIDA_ORG_BASE_URL:-https://publicdata.caida.org/datasets/as-organizations}"
+year=$((10#${date:0:4})); month=$((10#${date:4:2}))
+month=$(( (month - 1) / 3 * 3 + 1 ))
+fetched_org=""
+for _ in 1 2 3 4; do
+  org_name=$(printf '%04d%02d01.as-org2info.txt.gz' "$year" "$month")
+  org_partial="$dir/$org_name.partial"
+  if { command -v curl >/dev/null 2>&1 &&
+       curl --fail --location --silent --output "$org_partial" "$org_base/$org_name"; } ||
+     { ! command -v curl >/dev/null 2>&1 &&
+       wget --quiet --output-document="$org_partial" "$org_base/$org_name"; }; then
+    if gzip --test "$org_partial" 2>/dev/null &&
+       [ "$(gzip -dc "$org_partial" | grep -c '^# format:aut|')" -ge 1 ]; then
+      mv "$org_partial" "$dir/$org_name"
+      fetched_org="$dir/$org_name"
+      break
+    fi
+  fi
+  rm -f "$org_partial"
+  month=$((month - 3)); if [ "$month" -lt 1 ]; then month=10; year=$((year - 1)); fi
+done
+echo
+if [ -n "$fetched_org" ]; then
+  org_iso="${fetched_org##*/}"; org_iso="${org_iso:0:4}-${org_iso:4:2}-${org_iso:6:2}"
+  echo "fetched $fetched_org (AS-to-organisation table; the regional model of cloud regions uses it)"
+  echo "  cite it as: The CAIDA AS Organizations Dataset, $org_iso, https://www.caida.org/catalog/datasets/as-organizations/"
+else
+  echo "note: no AS-to-organisation file of the four quarters up to $iso at $org_base;" \
+    "cloud regions will route as their cloud's AS (region model cloud-as) until one is in $dir"
+fi

@@ -70,11 +70,15 @@ std::string policyText(const QuorumPolicy& policy) {
 std::string OptimizationReport::toJson(const PlacementOptimizer::Result& result,
                                        const PlacementOptimizer& optimizer,
                                        const OptimizationSpec& spec, const OutcomeMatrix& matrix,
-                                       std::optional<double> holdoutRate) {
+                                       std::optional<double> holdoutRate,
+                                       const std::string& holdoutNote) {
     nlohmann::json json;
     nlohmann::json best = setJson(result.best, spec, matrix);
     best["holdout_attacker_success_rate"] =
         holdoutRate ? nlohmann::json(*holdoutRate) : nlohmann::json(nullptr);
+    if (!holdoutRate && !holdoutNote.empty()) {
+        best["holdout_note"] = holdoutNote;
+    }
     json["best"] = best;
     json["runners_up"] = nlohmann::json::array();
     for (const auto& runnerUp : result.runnersUp) {

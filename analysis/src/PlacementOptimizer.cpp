@@ -2,11 +2,16 @@
 
 #include <algorithm>
 #include <bit>
+#include <chrono>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <numeric>
 #include <set>
+#include <thread>
 
 #include "mpicsim/analysis/ResultSummary.hpp"
+#include "mpicsim/common/Cancelled.hpp"
 #include "mpicsim/common/DeterministicRandom.hpp"
 #include "mpicsim/mpic/ComplianceChecker.hpp"
 #include "mpicsim/mpic/QuorumPolicyTable.hpp"
@@ -41,6 +46,60 @@ std::uint64_t subsetsUpTo(std::size_t n, std::size_t k, std::uint64_t cap) {
         }
     }
     return static_cast<std::uint64_t>(count + 0.5L);
+}
+
+// Runs task(0 .. count - 1) on up to `threads` threads (the calling thread reports progress
+// meanwhile when asked to) and rethrows the exception of the first failing task, Cancelled first.
+void runTasks(std::size_t count, const PlacementOptimizer::Control& control,
+              const std::atomic<std::uint64_t>& scored,
+              const std::function<void(std::size_t)>& task) {
+    std::atomic<std::size_t> next{0};
+    std::atomic<std::size_t> running{0};
+    std::mutex failureMutex;
+    std::vector<std::exception_ptr> failures(count);
+    bool cancelled = false;
+    auto worker = [&] {
+        for (std::size_t index = next++; index < count; index = next++) {
+            try {
+                task(index);
+            } catch (const Cancelled&) {
+                const std::lock_guard lock(failureMutex);
+                cancelled = true;
+            } catch (...) {
+                const std::lock_guard lock(failureMutex);
+                failures[index] = std::current_exception();
+            }
+        }
+        --running;
+    };
+    const std::size_t threads =
+        std::clamp<std::size_t>(control.threads, 1, std::max<std::size_t>(count, 1));
+    const std::size_t helpers = control.onScored ? threads : threads - 1;
+    running = helpers;
+    std::vector<std::thread> pool;
+    for (std::size_t i = 0; i < helpers; ++i) {
+        pool.emplace_back(worker);
+    }
+    if (control.onScored) {
+        while (running.load() > 0) {
+            control.onScored(scored.load());
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    } else {
+        ++running;
+        worker();
+    }
+    for (std::thread& thread : pool) {
+        thread.join();
+    }
+    if (cancelled) {
+        throw Cancelled();
+    }
+    for (const std::exception_ptr& failure : failures) {
+        if (failure) {
+            std::rethrow_exception(failure);
+        }
+    }
 }
 
 }  // namespace
@@ -98,8 +157,14 @@ double PlacementOptimizer::reportedObjective(const Evaluation& evaluation) const
 // One search under a subset of the constraints; complete sets are scored once (memoised).
 class PlacementOptimizer::Search {
   public:
-    Search(const PlacementOptimizer& owner, unsigned constraints)
-        : owner_(owner), spec_(owner.spec_), constraints_(constraints) {
+    // `scored` counts the complete sets scored; `stop` makes the search throw Cancelled.
+    Search(const PlacementOptimizer& owner, unsigned constraints,
+           std::atomic<std::uint64_t>* scored = nullptr, const std::atomic<bool>* stop = nullptr)
+        : owner_(owner),
+          spec_(owner.spec_),
+          constraints_(constraints),
+          scored_(scored),
+          stop_(stop) {
         for (std::size_t i = 0; i < spec_.candidates.size(); ++i) {
             const std::string& id = spec_.candidates[i].perspective.id;
             if (std::find(spec_.required.begin(), spec_.required.end(), id) !=
@@ -189,12 +254,18 @@ class PlacementOptimizer::Search {
         }
         memo_.emplace(std::move(key), evaluated_.size());
         evaluated_.push_back(std::move(evaluation));
+        if (scored_ != nullptr) {
+            ++*scored_;
+        }
         return evaluated_.back();
     }
 
     double objectiveOf(const DeploymentScorer::Deployment& deployment,
                        DeploymentScorer::Score& score) {
         const OutcomeMatrix& matrix = owner_.matrix_;
+        if (stop_ != nullptr && stop_->load(std::memory_order_relaxed)) {
+            throw Cancelled();
+        }
         score = owner_.scorer_.score(deployment, true);
         if (spec_.objective == OptimizationSpec::Objective::AttackerSuccess) {
             return score.units == 0
@@ -247,8 +318,12 @@ class PlacementOptimizer::Search {
         return a.deployment.remotes < b.deployment.remotes;
     }
 
-    void exhaust() {
+    // Scores the sets whose place in the enumeration (primaries in order, each with every
+    // combination of the pool in lexicographic order) is `part` modulo `parts`; sequence()
+    // gives each scored set's place.
+    void exhaust(std::size_t part, std::size_t parts) {
         const std::size_t need = needed();
+        std::uint64_t place = 0;
         for (std::size_t primary : primaries_) {
             if (need > pool_.size()) {
                 break;
@@ -256,11 +331,14 @@ class PlacementOptimizer::Search {
             std::vector<std::size_t> picked(need);
             std::iota(picked.begin(), picked.end(), std::size_t{0});
             while (true) {
-                std::vector<std::size_t> remotes = required_;
-                for (std::size_t index : picked) {
-                    remotes.push_back(pool_[index]);
+                if (place++ % parts == part) {
+                    std::vector<std::size_t> remotes = required_;
+                    for (std::size_t index : picked) {
+                        remotes.push_back(pool_[index]);
+                    }
+                    evaluate(primary, std::move(remotes));
+                    sequence_.push_back(place - 1);
                 }
-                evaluate(primary, std::move(remotes));
                 // The next combination in lexicographic order.
                 std::size_t i = need;
                 while (i > 0 && picked[i - 1] == pool_.size() - need + i - 1) {
@@ -276,6 +354,7 @@ class PlacementOptimizer::Search {
             }
         }
     }
+    const std::vector<std::uint64_t>& sequence() const { return sequence_; }
 
     // One start (greedy for restart 0, seeded random order otherwise) and swaps until no swap
     // improves. Returns the index of the final set in evaluated_, or nothing when no complete
@@ -401,65 +480,120 @@ class PlacementOptimizer::Search {
     std::vector<std::uint64_t> unitsOfVictim_;
     double totalWeight_ = 0;
     std::vector<std::uint64_t> issuedWords_;
+    std::atomic<std::uint64_t>* scored_;
+    const std::atomic<bool>* stop_;
     std::map<std::vector<std::size_t>, std::size_t> memo_;
     std::vector<Evaluation> evaluated_;
+    std::vector<std::uint64_t> sequence_;  // exhaust() only
 };
 
-PlacementOptimizer::Result PlacementOptimizer::run() const {
-    // Runs the search under `constraints`; the result has no best when nothing is feasible.
-    auto attempt = [&](unsigned constraints, Result& result) {
-        Search search(*this, constraints);
-        result.exact = search.subsetCount() <= spec_.exactLimit;
-        std::optional<std::size_t> best;
-        std::vector<std::optional<std::size_t>> finals;
-        if (result.exact) {
-            search.exhaust();
-        } else {
-            result.restarts = spec_.restarts;
-            for (std::size_t restart = 0; restart < spec_.restarts; ++restart) {
-                finals.push_back(search.localSearch(restart));
+bool PlacementOptimizer::attempt(unsigned constraints, const Control& control,
+                                 std::atomic<std::uint64_t>& scored, Result& result) const {
+    result.exact = Search(*this, constraints).subsetCount() <= spec_.exactLimit;
+    std::vector<Evaluation> all;
+    std::vector<std::optional<std::size_t>> finals;  // indices into `all`
+    if (result.exact) {
+        // Every thread enumerates, scoring its share; the shares merge in enumeration order.
+        const std::size_t parts = std::max<std::size_t>(control.threads, 1);
+        std::vector<std::unique_ptr<Search>> searches(parts);
+        runTasks(parts, control, scored, [&](std::size_t part) {
+            searches[part] = std::make_unique<Search>(*this, constraints, &scored, control.stop);
+            searches[part]->exhaust(part, parts);
+        });
+        std::vector<std::pair<std::uint64_t, Evaluation*>> ordered;
+        for (const auto& search : searches) {
+            for (std::size_t i = 0; i < search->evaluated().size(); ++i) {
+                ordered.emplace_back(search->sequence()[i], &search->evaluated()[i]);
             }
         }
-        std::vector<std::size_t> feasible;
-        for (std::size_t i = 0; i < search.evaluated().size(); ++i) {
-            if (search.evaluated()[i].feasible) {
-                feasible.push_back(i);
+        std::sort(ordered.begin(), ordered.end(),
+                  [](const auto& a, const auto& b) { return a.first < b.first; });
+        all.reserve(ordered.size());
+        for (const auto& [place, evaluation] : ordered) {
+            all.push_back(std::move(*evaluation));
+        }
+    } else {
+        // Each restart searches alone; their sets merge in restart order, each set once, as one
+        // search sharing its memo across the restarts in turn would list them.
+        result.restarts = spec_.restarts;
+        std::vector<std::unique_ptr<Search>> searches(spec_.restarts);
+        std::vector<std::optional<std::size_t>> localFinals(spec_.restarts);
+        runTasks(spec_.restarts, control, scored, [&](std::size_t restart) {
+            searches[restart] = std::make_unique<Search>(*this, constraints, &scored, control.stop);
+            localFinals[restart] = searches[restart]->localSearch(restart);
+        });
+        std::map<std::vector<std::size_t>, std::size_t> indexOf;
+        for (std::size_t restart = 0; restart < spec_.restarts; ++restart) {
+            std::vector<std::size_t> globalOf;
+            for (Evaluation& evaluation : searches[restart]->evaluated()) {
+                std::vector<std::size_t> key = evaluation.deployment.remotes;
+                key.insert(key.begin(), evaluation.deployment.primary.value_or(kNoPrimary));
+                const auto [it, added] = indexOf.try_emplace(std::move(key), all.size());
+                if (added) {
+                    all.push_back(std::move(evaluation));
+                }
+                globalOf.push_back(it->second);
+            }
+            const auto& final = localFinals[restart];
+            finals.push_back(final ? std::optional(globalOf[*final]) : std::nullopt);
+        }
+    }
+    std::vector<std::size_t> feasible;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        if (all[i].feasible) {
+            feasible.push_back(i);
+        }
+    }
+    if (feasible.empty()) {
+        return false;
+    }
+    std::sort(feasible.begin(), feasible.end(),
+              [&](std::size_t a, std::size_t b) { return Search::better(all[a], all[b]); });
+    if (!result.exact) {
+        // The best is what a restart ended at; other feasible sets met on the way rank after.
+        std::optional<std::size_t> bestFinal;
+        for (const auto& final : finals) {
+            if (final && (!bestFinal || Search::better(all[*final], all[*bestFinal]))) {
+                bestFinal = final;
             }
         }
-        if (feasible.empty()) {
+        if (!bestFinal) {
             return false;
         }
-        const auto& all = search.evaluated();
-        std::sort(feasible.begin(), feasible.end(),
-                  [&](std::size_t a, std::size_t b) { return Search::better(all[a], all[b]); });
-        if (!result.exact) {
-            // The best is what a restart ended at; other feasible sets met on the way rank after.
-            std::optional<std::size_t> bestFinal;
-            for (const auto& final : finals) {
-                if (final && (!bestFinal || Search::better(all[*final], all[*bestFinal]))) {
-                    bestFinal = final;
-                }
-            }
-            if (!bestFinal) {
-                return false;
-            }
-            for (const auto& final : finals) {
-                result.restartsFindingBest += final == bestFinal ? 1 : 0;
-            }
-            feasible.erase(std::find(feasible.begin(), feasible.end(), *bestFinal));
-            feasible.insert(feasible.begin(), *bestFinal);
+        for (const auto& final : finals) {
+            result.restartsFindingBest += final == bestFinal ? 1 : 0;
         }
-        result.best = all[feasible[0]];
-        for (std::size_t i = 1; i < feasible.size() && result.runnersUp.size() < spec_.runnersUp;
-             ++i) {
-            result.runnersUp.push_back(all[feasible[i]]);
-        }
-        result.evaluated = std::move(search.evaluated());
-        return true;
-    };
+        feasible.erase(std::find(feasible.begin(), feasible.end(), *bestFinal));
+        feasible.insert(feasible.begin(), *bestFinal);
+    }
+    result.best = all[feasible[0]];
+    for (std::size_t i = 1; i < feasible.size() && result.runnersUp.size() < spec_.runnersUp; ++i) {
+        result.runnersUp.push_back(all[feasible[i]]);
+    }
+    result.evaluated = std::move(all);
+    return true;
+}
 
+std::optional<std::uint64_t> PlacementOptimizer::exactSetCount() const {
+    const Search search(*this, kAllConstraints);
+    const std::uint64_t count = search.subsetCount();
+    return count <= spec_.exactLimit ? std::optional(count) : std::nullopt;
+}
+
+PlacementOptimizer::Result PlacementOptimizer::run() const {
+    return run(Control{});
+}
+
+PlacementOptimizer::Result PlacementOptimizer::run(const Control& control) const {
+    std::atomic<std::uint64_t> scored{0};
+    auto attempt = [&](unsigned constraints, Result& result) {
+        return this->attempt(constraints, control, scored, result);
+    };
     Result result;
     if (attempt(kAllConstraints, result)) {
+        if (control.onScored) {
+            control.onScored(scored.load());
+        }
         return result;
     }
     // Say which constraints stand in the way: those whose removal alone makes a set feasible.

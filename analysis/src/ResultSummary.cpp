@@ -12,6 +12,7 @@
 
 #include "mpicsim/io/InputError.hpp"
 #include "mpicsim/io/TrialsCsv.hpp"
+#include "mpicsim/routing/Attack.hpp"
 
 namespace mpicsim {
 
@@ -22,6 +23,7 @@ struct ResultSummary::GroupTally {
     };
     SummaryGroup group;
     long long blocked = 0;
+    std::vector<Asn> hostAses;  // SummaryContext::hostAsesByCa of the group's CA
     std::map<Asn, VictimTally> victims;
     std::map<std::string, long long, std::less<>> hijackedTargets;
 };
@@ -102,21 +104,23 @@ void ResultSummary::add(std::span<const TrialRecord> records) {
 
 std::size_t ResultSummary::groupOf(const TrialRecord& record, std::size_t verdictIndex) {
     const FastKey fastKey(verdictIndex, record.rovIndex, static_cast<int>(record.attack),
-                          record.prefixLength, static_cast<int>(record.method));
+                          record.prefixLength, record.roaIndex, static_cast<int>(record.method));
     const auto known = fastIndex_.find(fastKey);
     if (known != fastIndex_.end()) {
         const SummaryGroup& group = groups_[known->second].group;
         const CombinationVerdict& verdict = record.verdicts[verdictIndex];
         if (group.ca == verdict.ca && group.policy == verdict.policy &&
-            group.rov == record.rovLabel && group.attempts == verdict.attempts) {
+            group.rov == record.rovLabel && group.roa == record.roaLabel &&
+            group.attempts == verdict.attempts) {
             return known->second;
         }
     }
     const CombinationVerdict& verdict = record.verdicts[verdictIndex];
     const std::string_view attack = toString(record.attack);
     const std::string_view method = toString(record.method);
-    const auto key = std::make_tuple(verdict.ca, verdict.policy, attack, record.rovLabel,
-                                     record.prefixLength, method, verdict.attempts);
+    const auto key =
+        std::make_tuple(verdict.ca, verdict.policy, attack, record.rovLabel, record.prefixLength,
+                        record.roaLabel, method, verdict.attempts);
     auto found = groupIndex_.find(key);
     if (found == groupIndex_.end()) {
         GroupTally tally;
@@ -125,6 +129,17 @@ std::size_t ResultSummary::groupOf(const TrialRecord& record, std::size_t verdic
         tally.group.attack = attack;
         tally.group.rov = record.rovLabel;
         tally.group.prefixLength = record.prefixLength;
+        tally.group.roa = record.roaLabel;
+        const auto violations =
+            context_.violations.find(std::make_pair(tally.group.ca, tally.group.policy));
+        if (violations != context_.violations.end()) {
+            tally.group.violations = violations->second;
+            tally.group.compliant = violations->second.empty();
+        }
+        if (Attack{.type = record.attack, .victimPrefixLength = record.prefixLength}
+                .subprefixFiltered()) {
+            tally.group.note = Attack::kFilteredSubprefixNote;
+        }
         tally.group.method = method;
         tally.group.attempts = verdict.attempts;
         const auto fraction = context_.rovFractions.find(tally.group.rov);
@@ -134,10 +149,14 @@ std::size_t ResultSummary::groupOf(const TrialRecord& record, std::size_t verdic
         tally.group.required = verdict.required;
         tally.group.allowedNonCorroborations =
             std::max(tally.group.remotes - tally.group.required, 0);
+        if (const auto hosts = context_.hostAsesByCa.find(tally.group.ca);
+            hosts != context_.hostAsesByCa.end()) {
+            tally.hostAses = hosts->second;
+        }
         found = groupIndex_
                     .emplace(GroupKey(tally.group.ca, tally.group.policy, tally.group.attack,
-                                      tally.group.rov, tally.group.prefixLength, tally.group.method,
-                                      tally.group.attempts),
+                                      tally.group.rov, tally.group.prefixLength, tally.group.roa,
+                                      tally.group.method, tally.group.attempts),
                              groups_.size())
                     .first;
         groups_.push_back(std::move(tally));
@@ -154,6 +173,12 @@ void ResultSummary::add(const TrialRecord& record) {
         ++tally.group.trials;
         tally.group.attackerSuccesses += issued;
         tally.blocked += verdict.legitimateIssuanceBlocked ? 1 : 0;
+        for (Asn host : tally.hostAses) {
+            if (host == record.victim || host == record.adversary) {
+                ++tally.group.placementTrials;
+                break;
+            }
+        }
         GroupTally::VictimTally& victimTally = tally.victims[record.victim];
         ++victimTally.adversaries;
         victimTally.failures += 1 - issued;
@@ -179,10 +204,12 @@ std::string ResultSummary::state() const {
                           {"attack", group.attack},
                           {"rov", group.rov},
                           {"prefix_length", group.prefixLength},
+                          {"roa", group.roa},
                           {"required", group.required},
                           {"trials", group.trials},
                           {"attacker_successes", group.attackerSuccesses},
                           {"blocked", tally.blocked},
+                          {"placement_trials", group.placementTrials},
                           {"victims", victims},
                           {"method", group.method},
                           {"attempts", group.attempts},
@@ -202,8 +229,10 @@ void ResultSummary::restoreState(std::string_view state, const std::string& sour
             const std::string rov = saved.at("rov").get<std::string>();
             const std::string ca = saved.at("ca").get<std::string>();
             const std::string policy = saved.at("policy").get<std::string>();
+            const std::string roa = saved.at("roa").get<std::string>();
             const std::string method = saved.at("method").get<std::string>();
             TrialRecord record;
+            record.roaLabel = roa;
             record.method = validationMethodFromString(method).value();
             record.attack = attackTypeFromString(saved.at("attack").get<std::string>()).value();
             record.rovLabel = rov;
@@ -218,6 +247,7 @@ void ResultSummary::restoreState(std::string_view state, const std::string& sour
             tally.group.trials = saved.at("trials").get<long long>();
             tally.group.attackerSuccesses = saved.at("attacker_successes").get<long long>();
             tally.blocked = saved.at("blocked").get<long long>();
+            tally.group.placementTrials = saved.value("placement_trials", 0LL);
             for (const nlohmann::json& victim : saved.at("victims")) {
                 tally.victims[victim.at(0).get<Asn>()] = {victim.at(1).get<long long>(),
                                                           victim.at(2).get<long long>()};
@@ -316,6 +346,11 @@ std::string ResultSummary::toJson(const Summary& summary) {
             {"resilience_median", group.resilienceMedian},
             {"resilience_weighted_median", group.resilienceWeightedMedian},
             {"resilience_cdf", cdf},
+            {"roa", group.roa},
+            {"compliant", group.compliant},
+            {"violations", group.violations},
+            {"note", group.note},
+            {"trials_with_perspective_in_victim_or_adversary_as", group.placementTrials},
             {"method", group.method},
             {"attempts", group.attempts},
             {"hijacked_targets", hijackedTargetsJson(group)},
@@ -330,7 +365,8 @@ std::string ResultSummary::toCsv(const Summary& summary) {
     out << "ca,policy,attack,rov,rov_fraction,prefix_length,remotes,allowed_non_corroborations,"
            "required,trials,attacker_successes,attacker_success_rate,ci95_low,ci95_high,"
            "legitimate_blocked_rate,victims,resilience_mean,resilience_median,"
-           "resilience_weighted_median,method,attempts,hijacked_target\n";
+           "resilience_weighted_median,roa,compliant,violations,note,"
+           "trials_with_perspective_in_victim_or_adversary_as,method,attempts,hijacked_target\n";
     for (const SummaryGroup& group : summary.groups) {
         out << group.ca << ',' << group.policy << ',' << group.attack << ',' << group.rov << ','
             << group.rovFraction << ',' << group.prefixLength << ',' << group.remotes << ','
@@ -338,8 +374,13 @@ std::string ResultSummary::toCsv(const Summary& summary) {
             << group.attackerSuccesses << ',' << group.attackerSuccessRate << ',' << group.ci95Low
             << ',' << group.ci95High << ',' << group.legitimateBlockedRate << ',' << group.victims
             << ',' << group.resilienceMean << ',' << group.resilienceMedian << ','
-            << group.resilienceWeightedMedian << ',' << group.method << ',' << group.attempts << ','
-            << hijackedTargetsText(group) << '\n';
+            << group.resilienceWeightedMedian << ',' << group.roa << ','
+            << (group.compliant ? "true" : "false") << ',';
+        for (std::size_t v = 0; v < group.violations.size(); ++v) {
+            out << (v == 0 ? "" : ";") << group.violations[v];
+        }
+        out << ',' << group.note << ',' << group.placementTrials << ',' << group.method << ','
+            << group.attempts << ',' << hijackedTargetsText(group) << '\n';
     }
     return out.str();
 }

@@ -34,20 +34,23 @@ std::vector<std::string> attacksOf(const Summary& summary) {
     return attacks;
 }
 
-// The groups of one attack at one ROV setting (the first when empty; any with `anyRov`) and the
-// summary's first prefix length, validation method and attempts.
+// The groups of one attack at one ROV setting (the first when empty; any with `anyRov`) and one
+// ROA setting (the first when empty), at the summary's first prefix length, validation method
+// and attempts.
 std::vector<const SummaryGroup*> baseline(const Summary& summary, const std::string& attack,
-                                          const std::string& rovSetting = "", bool anyRov = false) {
+                                          const std::string& rovSetting, bool anyRov,
+                                          const std::string& roaSetting) {
     std::vector<const SummaryGroup*> groups;
     if (summary.groups.empty()) {
         return groups;
     }
     const std::string& rov = rovSetting.empty() ? summary.groups.front().rov : rovSetting;
     const SummaryGroup& first = summary.groups.front();
+    const std::string& roa = roaSetting.empty() ? first.roa : roaSetting;
     for (const SummaryGroup& group : summary.groups) {
         if (group.attack == attack && (anyRov || group.rov == rov) &&
-            group.prefixLength == first.prefixLength && group.method == first.method &&
-            group.attempts == first.attempts) {
+            group.prefixLength == first.prefixLength && group.roa == roa &&
+            group.method == first.method && group.attempts == first.attempts) {
             groups.push_back(&group);
         }
     }
@@ -60,6 +63,20 @@ std::vector<std::string> rovSettingsOf(const Summary& summary) {
         appendUnique(settings, group.rov);
     }
     return settings;
+}
+
+std::vector<std::string> roaSettingsOf(const Summary& summary) {
+    std::vector<std::string> settings;
+    for (const SummaryGroup& group : summary.groups) {
+        appendUnique(settings, group.roa);
+    }
+    return settings;
+}
+
+// ", ROA none" in a title when the summary sweeps ROA coverage, else nothing.
+std::string roaInTitle(const Summary& summary, const std::vector<const SummaryGroup*>& groups) {
+    return roaSettingsOf(summary).size() > 1 && !groups.empty() ? ", ROA " + groups.front()->roa
+                                                                : std::string();
 }
 
 // A label as part of a file name: letters, digits, '.', '-' and '_' kept, anything else '_'.
@@ -106,28 +123,35 @@ std::string seriesName(const std::vector<const SummaryGroup*>& groups, const Sum
 std::vector<StudyCharts::Chart> StudyCharts::available(const Summary& summary) {
     std::vector<Chart> charts;
     const std::vector<std::string> rovSettings = rovSettingsOf(summary);
-    for (const std::string& attack : attacksOf(summary)) {
-        for (const std::string& rov : rovSettings) {
-            const std::string suffix =
-                attack + (rovSettings.size() > 1 ? "-rov-" + fileNamePart(rov) : "");
-            charts.push_back({"success_by_configuration-" + suffix, [&summary, attack, rov] {
-                                  return successByConfiguration(summary, attack, rov);
-                              }});
-            charts.push_back({"resilience_cdf-" + suffix, [&summary, attack, rov] {
-                                  return resilienceCdf(summary, attack, rov);
-                              }});
-        }
-        if (rovSettings.size() >= 2) {
-            charts.push_back({"success_vs_rov-" + attack,
-                              [&summary, attack] { return successVsRov(summary, attack); }});
+    const std::vector<std::string> roaSettings = roaSettingsOf(summary);
+    for (const std::string& roa : roaSettings) {
+        const std::string roaSuffix = roaSettings.size() > 1 ? "-roa-" + fileNamePart(roa) : "";
+        for (const std::string& attack : attacksOf(summary)) {
+            for (const std::string& rov : rovSettings) {
+                const std::string suffix =
+                    attack + (rovSettings.size() > 1 ? "-rov-" + fileNamePart(rov) : "") +
+                    roaSuffix;
+                charts.push_back(
+                    {"success_by_configuration-" + suffix, [&summary, attack, rov, roa] {
+                         return successByConfiguration(summary, attack, rov, roa);
+                     }});
+                charts.push_back({"resilience_cdf-" + suffix, [&summary, attack, rov, roa] {
+                                      return resilienceCdf(summary, attack, rov, roa);
+                                  }});
+            }
+            if (rovSettings.size() >= 2) {
+                charts.push_back({"success_vs_rov-" + attack + roaSuffix, [&summary, attack, roa] {
+                                      return successVsRov(summary, attack, roa);
+                                  }});
+            }
         }
     }
     return charts;
 }
 
 QChart* StudyCharts::successByConfiguration(const Summary& summary, const std::string& attack,
-                                            const std::string& rov) {
-    const auto groups = baseline(summary, attack, rov);
+                                            const std::string& rov, const std::string& roa) {
+    const auto groups = baseline(summary, attack, rov, false, roa);
     std::vector<std::string> cas;
     std::vector<std::string> policies;
     for (const SummaryGroup* group : groups) {
@@ -148,9 +172,9 @@ QChart* StudyCharts::successByConfiguration(const Summary& summary, const std::s
     const std::vector<std::string> seriesPolicies =
         onePolicyEach ? std::vector<std::string>{""} : policies;
     const std::string rovName = groups.empty() ? rov : groups.front()->rov;
-    QChart* chart =
-        ChartParts::newChart(text("Attacker success and blocked issuance, " + attack +
-                                  " hijack, ROV " + rovName + " (Wilson 95% intervals)"));
+    QChart* chart = ChartParts::newChart(
+        text("Attacker success and blocked issuance, " + attack + " hijack, ROV " + rovName +
+             roaInTitle(summary, groups) + " (Wilson 95% intervals)"));
     auto find = [&](const std::string& ca, const std::string& policy) -> const SummaryGroup* {
         for (const SummaryGroup* group : groups) {
             if (group->ca == ca && (onePolicyEach || group->policy == policy)) {
@@ -250,11 +274,11 @@ QChart* StudyCharts::successByConfiguration(const Summary& summary, const std::s
 }
 
 QChart* StudyCharts::resilienceCdf(const Summary& summary, const std::string& attack,
-                                   const std::string& rov) {
-    const auto groups = baseline(summary, attack, rov);
+                                   const std::string& rov, const std::string& roa) {
+    const auto groups = baseline(summary, attack, rov, false, roa);
     const std::string rovName = groups.empty() ? rov : groups.front()->rov;
-    QChart* chart = ChartParts::newChart(
-        text("Per-victim resilience, " + attack + " hijack, ROV " + rovName + " (CDF)"));
+    QChart* chart = ChartParts::newChart(text("Per-victim resilience, " + attack + " hijack, ROV " +
+                                              rovName + roaInTitle(summary, groups) + " (CDF)"));
     QValueAxis* x = new QValueAxis();
     x->setRange(0, 1);
     x->setTickCount(11);
@@ -286,10 +310,12 @@ QChart* StudyCharts::resilienceCdf(const Summary& summary, const std::string& at
     return chart;
 }
 
-QChart* StudyCharts::successVsRov(const Summary& summary, const std::string& attack) {
-    QChart* chart = ChartParts::newChart(
-        text("Attacker success by ROV adoption, " + attack + " hijack (Wilson 95% intervals)"));
-    const auto groups = baseline(summary, attack, "", true);
+QChart* StudyCharts::successVsRov(const Summary& summary, const std::string& attack,
+                                  const std::string& roa) {
+    const auto groups = baseline(summary, attack, "", true, roa);
+    QChart* chart =
+        ChartParts::newChart(text("Attacker success by ROV adoption, " + attack + " hijack" +
+                                  roaInTitle(summary, groups) + " (Wilson 95% intervals)"));
     // ROV settings in order of adoption, one category each (shares span orders of magnitude).
     std::vector<std::pair<double, std::string>> settings;
     for (const SummaryGroup* group : groups) {

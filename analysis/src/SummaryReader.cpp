@@ -118,6 +118,10 @@ Summary SummaryReader::parse(std::string_view text, const std::string& sourceNam
         group.resilienceMean = fields.number("resilience_mean");
         group.resilienceMedian = fields.number("resilience_median");
         group.resilienceWeightedMedian = fields.number("resilience_weighted_median");
+        if (groups[i].contains("trials_with_perspective_in_victim_or_adversary_as")) {
+            group.placementTrials =
+                fields.integer("trials_with_perspective_in_victim_or_adversary_as");
+        }
         const auto& cdf = fields.at("resilience_cdf");
         if (!cdf.is_array()) {
             fields.fail("resilience_cdf", "expected an array of [resilience, share] pairs");
@@ -130,6 +134,24 @@ Summary SummaryReader::parse(std::string_view text, const std::string& sourceNam
             }
             group.resilienceCdf.emplace_back(cdf[k][0].get<double>(), cdf[k][1].get<double>());
         }
+        group.roa = fields.text("roa");
+        const auto& compliant = fields.at("compliant");
+        if (!compliant.is_boolean()) {
+            fields.fail("compliant",
+                        std::string("expected true or false, got ") + compliant.type_name());
+        }
+        group.compliant = compliant.get<bool>();
+        const auto& violations = fields.at("violations");
+        if (!violations.is_array()) {
+            fields.fail("violations", "expected an array of rule codes");
+        }
+        for (std::size_t k = 0; k < violations.size(); ++k) {
+            if (!violations[k].is_string()) {
+                fields.fail("violations/" + std::to_string(k), "expected a rule code");
+            }
+            group.violations.push_back(violations[k].get<std::string>());
+        }
+        group.note = fields.text("note");
         readTargetsAndAttempts(fields, group);
         summary.groups.push_back(std::move(group));
     }

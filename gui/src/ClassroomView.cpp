@@ -41,6 +41,7 @@
 
 #include "mpicsim/io/InputError.hpp"
 #include "mpicsim/mpic/ComplianceChecker.hpp"
+#include "mpicsim/mpic/Corroboration.hpp"
 #include "mpicsim/mpic/MpicEvaluator.hpp"
 #include "mpicsim/mpic/QuorumPolicyTable.hpp"
 #include "mpicsim/routing/DecisionExplainer.hpp"
@@ -1212,17 +1213,21 @@ QString ClassroomView::quorumText() const {
     } else if (!routing_ || phase_ < 3) {
         parts << "The verdict appears once every route is known.";
     } else if (const auto decided = verdict()) {
-        parts << QString("%1 of %2 remote perspectives corroborate: certificate %3")
+        parts << QString("%1 of %2 %3: certificate %4")
                      .arg(decided->corroborating)
-                     .arg(decided->remotes)
+                     .arg(QString::fromStdString(
+                         Corroboration::countOf(decided->remotes, "remote perspective")))
+                     .arg(decided->corroborating == 1 ? "corroborates" : "corroborate")
                      .arg(decided->issuedToAttacker ? "ISSUED to the attacker" : "REFUSED");
         parts << QString::fromStdString(decided->reason);
         parts << QString(
-                     "The owner's own request during the attack: %1 (%2 of %3 remotes reach "
-                     "the victim%4).")
+                     "The owner's own request during the attack: %1 (%2 of %3 %4 "
+                     "the victim%5).")
                      .arg(decided->legitimateIssuanceBlocked ? "BLOCKED" : "still possible")
                      .arg(decided->reachingVictim)
-                     .arg(decided->remotes)
+                     .arg(
+                         QString::fromStdString(Corroboration::countOf(decided->remotes, "remote")))
+                     .arg(decided->reachingVictim == 1 ? "reaches" : "reach")
                      .arg(decided->primaryUsed
                               ? QString(", the primary ") +
                                     (decided->primaryReachesVictim ? "does" : "does not")

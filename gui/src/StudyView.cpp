@@ -26,9 +26,11 @@
 #include <QValueAxis>
 #include <chrono>
 
+#include "OptimizerPanel.hpp"
 #include "mpicsim/analysis/ChartFiles.hpp"
 #include "mpicsim/analysis/StudyCharts.hpp"
 #include "mpicsim/analysis/SummaryReader.hpp"
+#include "mpicsim/experiment/StudyCompliance.hpp"
 #include "mpicsim/io/CaConfigurationReader.hpp"
 #include "mpicsim/io/CaidaReader.hpp"
 #include "mpicsim/io/InputError.hpp"
@@ -41,16 +43,6 @@
 namespace mpicsim::gui {
 namespace {
 
-std::vector<QuorumPolicy> brPhases() {
-    std::vector<QuorumPolicy> phases;
-    for (const QuorumPolicy& row : QuorumPolicyTable::rows()) {
-        if (row.name == "br") {
-            phases.push_back(row);
-        }
-    }
-    return phases;
-}
-
 std::chrono::year_month_day today() {
     return std::chrono::year_month_day{
         std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
@@ -61,7 +53,7 @@ QuorumPolicy brInForceToday() {
     if (auto policy = QuorumPolicyTable::lookup("br", today())) {
         return *policy;
     }
-    return brPhases().front();
+    return QuorumPolicyTable::phases("br").front();
 }
 
 const char* const kNoPrimary = "(no primary)";
@@ -193,8 +185,15 @@ StudyView::StudyView(QWidget* parent) : QWidget(parent) {
     selectedSeries_->setName("chosen");
     selectedSeries_->setMarkerSize(11);
     selectedSeries_->setColor(QColor(0xD5, 0x5E, 0x00));
+    optimizerSeries_ = new QScatterSeries;
+    optimizerSeries_->setName("optimizer's best");
+    optimizerSeries_->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+    optimizerSeries_->setMarkerSize(13);
+    optimizerSeries_->setColor(QColor(0x00, 0x72, 0xB2));
+    optimizerSeries_->setBorderColor(Qt::white);
     mapChart->addSeries(all);
     mapChart->addSeries(selectedSeries_);
+    mapChart->addSeries(optimizerSeries_);
     auto* x = new QValueAxis;
     x->setRange(-180, 180);
     x->setTickCount(7);
@@ -205,7 +204,7 @@ StudyView::StudyView(QWidget* parent) : QWidget(parent) {
     y->setLabelFormat("%d");
     mapChart->addAxis(x, Qt::AlignBottom);
     mapChart->addAxis(y, Qt::AlignLeft);
-    for (auto* series : {all, selectedSeries_}) {
+    for (auto* series : {all, selectedSeries_, optimizerSeries_}) {
         series->attachAxis(x);
         series->attachAxis(y);
     }
@@ -214,7 +213,7 @@ StudyView::StudyView(QWidget* parent) : QWidget(parent) {
     map_->setRenderHint(QPainter::Antialiasing);
     map_->setMinimumHeight(220);
 
-    const auto phases = brPhases();
+    const auto phases = QuorumPolicyTable::phases("br");
     phaseSlider_ = new QSlider(Qt::Horizontal);
     phaseSlider_->setRange(0, static_cast<int>(phases.size()) - 1);
     phaseSlider_->setValue(static_cast<int>(phases.size()) - 1);
@@ -343,11 +342,28 @@ StudyView::StudyView(QWidget* parent) : QWidget(parent) {
     auto* leftWidget = new QWidget;
     leftWidget->setLayout(left);
     leftWidget->setFixedWidth(520);
-    auto* right = new QVBoxLayout;
+    auto* studyPage = new QWidget;
+    auto* right = new QVBoxLayout(studyPage);
+    right->setContentsMargins(0, 0, 0, 0);
     right->addWidget(charts_, 3);
     right->addWidget(notesLabel_);
     right->addWidget(results_, 1);
     right->addWidget(exportButton, 0, Qt::AlignRight);
+    optimizer_ = new OptimizerPanel;
+    connect(optimizer_, &OptimizerPanel::bestSetFound, this,
+            [this](const std::vector<Perspective>& remotes, const std::optional<Perspective>&) {
+                optimizerSeries_->clear();
+                for (const Perspective& remote : remotes) {
+                    if (remote.location) {
+                        optimizerSeries_->append(remote.location->longitude,
+                                                 remote.location->latitude);
+                    }
+                }
+            });
+    connect(optimizer_, &OptimizerPanel::failed, this, &StudyView::failed);
+    pages_ = new QTabWidget;
+    pages_->addTab(studyPage, "Study results");
+    pages_->addTab(optimizer_, "Optimizer");
     auto* layout = new QHBoxLayout(this);
     // On a short screen the controls scroll instead of making the window taller.
     auto* leftScroll = new QScrollArea;
@@ -357,10 +373,18 @@ StudyView::StudyView(QWidget* parent) : QWidget(parent) {
     leftScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     leftScroll->setFixedWidth(520 + leftScroll->verticalScrollBar()->sizeHint().width());
     layout->addWidget(leftScroll);
-    layout->addLayout(right, 1);
-    policy_ = brPhases().back();
+    layout->addWidget(pages_, 1);
+    policy_ = QuorumPolicyTable::phases("br").back();
     phaseLabel_->setText(QString::fromStdString(policy_.phase));
     updateConfiguration();
+}
+
+void StudyView::showOptimizer() {
+    pages_->setCurrentWidget(optimizer_);
+}
+
+QList<QPointF> StudyView::optimizerMarkers() const {
+    return optimizerSeries_->points();
 }
 
 StudyView::~StudyView() {
@@ -545,7 +569,7 @@ QString StudyView::statusHint() const {
 }
 
 void StudyView::setPhaseIndex(int index) {
-    const auto phases = brPhases();
+    const auto phases = QuorumPolicyTable::phases("br");
     index = std::clamp(index, 0, static_cast<int>(phases.size()) - 1);
     if (phaseSlider_->value() != index) {
         QSignalBlocker blocker(phaseSlider_);
@@ -689,10 +713,15 @@ bool StudyView::startStudy() {
         bool completed = false;
         Summary summary;
         QStringList skipped;
+        QStringList placement;
         try {
             StudySession session(*scenario, graph, 16);
             for (const std::string& note : session.runner().skipped()) {
                 skipped << QString::fromStdString(note);
+            }
+            placement << QString::fromStdString("Region model: " + session.regionModel());
+            for (const std::string& note : session.placementNotes()) {
+                placement << QString::fromStdString(note);
             }
             const std::uint64_t total = session.plan().shardCount();
             completed = session.run(
@@ -710,11 +739,12 @@ bool StudyView::startStudy() {
         } catch (const std::exception& failure) {
             error = QString::fromStdString(failure.what());
         }
-        QMetaObject::invokeMethod(this, [this, completed, summary, error, skipped] {
+        QMetaObject::invokeMethod(this, [this, completed, summary, error, skipped, placement] {
             finished_ = true;
             skipped_ = skipped;
             notes_ = skipped.isEmpty() ? QStringList()
                                        : QStringList{"Not evaluated: " + skipped.join("; ")};
+            notes_ << placement;
             notesLabel_->setText(notes_.join("\n"));
             runButton_->setEnabled(true);
             loadButton_->setEnabled(true);
@@ -773,6 +803,14 @@ QString StudyView::notesText() const {
 void StudyView::showResultsTable() {
     results_->setRowCount(0);
     QStringList notes = notes_;
+    // Each pair that is not compliant, once (the words `mpicsim run` warns with).
+    for (const SummaryGroup& group : summary_.groups) {
+        const QString warning = QString::fromStdString(
+            StudyCompliance::warning(group.ca, group.policy, group.violations));
+        if (!group.compliant && !notes.contains(warning)) {
+            notes << warning;
+        }
+    }
     for (const SummaryGroup& group : summary_.groups) {
         // An empty bar would read as "safe": say when nobody, the owner included, is issued.
         if (group.trials > 0 && group.attackerSuccesses == 0 && group.legitimateBlockedRate >= 1) {
@@ -782,6 +820,16 @@ void StudyView::showResultsTable() {
                          .arg(QString::fromStdString(group.ca),
                               QString::fromStdString(group.policy),
                               QString::fromStdString(group.attack));
+        }
+        if (group.placementTrials > 0) {
+            notes << QString(
+                         "%1 under %2, %3: in %4 of %5 trials a perspective sits in (routes as) "
+                         "the victim's or the adversary's AS; those results rest on placement.")
+                         .arg(QString::fromStdString(group.ca),
+                              QString::fromStdString(group.policy),
+                              QString::fromStdString(group.attack))
+                         .arg(group.placementTrials)
+                         .arg(group.trials);
         }
     }
     notesLabel_->setText(notes.join("\n"));

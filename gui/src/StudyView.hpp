@@ -32,6 +32,8 @@ class QTableWidget;
 
 namespace mpicsim::gui {
 
+class OptimizerPanel;
+
 // Interactive studies: load a topology off the UI thread, build CA configurations from presets
 // or the perspective catalog (checked live against the 500 km and RIR rules), compare several
 // in one run, each under its own quorum rule unless the user applies one BR phase to all, on a
@@ -84,6 +86,11 @@ class StudyView : public QWidget {
     const Summary& summary() const { return summary_; }
     QTabWidget* charts() { return charts_; }
     QStringList recentFiles() const { return recent_; }
+    // The optimizer (its own tab beside the study's results); its best set is drawn on the map.
+    OptimizerPanel* optimizer() { return optimizer_; }
+    void showOptimizer();
+    // The points of the map's "optimizer's best" series (longitude, latitude).
+    QList<QPointF> optimizerMarkers() const;
 
   signals:
     void topologyLoaded(int ases);
@@ -128,6 +135,7 @@ class StudyView : public QWidget {
     QListWidget* catalogList_ = nullptr;
     QChartView* map_ = nullptr;
     QScatterSeries* selectedSeries_ = nullptr;
+    QScatterSeries* optimizerSeries_ = nullptr;  // the optimizer's best set
     QComboBox* presetBox_ = nullptr;
     QCheckBox* overrideBox_ = nullptr;
     QListWidget* comparison_ = nullptr;
@@ -142,6 +150,8 @@ class StudyView : public QWidget {
     QPushButton* cancelButton_ = nullptr;
     QProgressBar* progress_ = nullptr;
     QTabWidget* charts_ = nullptr;
+    QTabWidget* pages_ = nullptr;  // the study's results, the optimizer
+    OptimizerPanel* optimizer_ = nullptr;
 };
 
 }  // namespace mpicsim::gui

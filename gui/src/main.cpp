@@ -1,5 +1,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QEventLoop>
 #include <QMessageBox>
 #include <QTabWidget>
 #include <QTimer>
@@ -8,12 +9,15 @@
 #include "ClassroomView.hpp"
 #include "LessonFile.hpp"
 #include "MainWindow.hpp"
+#include "OptimizerPanel.hpp"
+#include "StudyView.hpp"
 #include "mpicsim/io/InputError.hpp"
 
 namespace {
 
 using mpicsim::gui::ClassroomSetup;
 using mpicsim::gui::MainWindow;
+using mpicsim::gui::OptimizerPanel;
 
 // "21,23,24" as AS numbers; throws InputError naming the option.
 std::vector<mpicsim::Asn> asnList(const QString& option, const QString& text) {
@@ -91,7 +95,8 @@ int main(int argc, char** argv) {
         "mpicsim's teaching and study GUI. Without options it opens the window. With "
         "--screenshot it renders the classroom view (a setup given by the options below, or a "
         "--lesson step) to a PNG file and exits, with no display needed "
-        "(QT_QPA_PLATFORM=offscreen).");
+        "(QT_QPA_PLATFORM=offscreen). With --optimize it runs the study view's optimizer on a "
+        "scenario first (and --screenshot renders the study view).");
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
@@ -112,6 +117,10 @@ int main(int argc, char** argv) {
         {"text-scale", "Text size, 1 normal, 1.5 for a projector.", "FACTOR", "1"},
         {"size", "Window size for --screenshot.", "WxH", "1600x900"},
         {"screenshot", "Write the window as PNG (or the drawing alone as .svg) and exit.", "FILE"},
+        {"optimize",
+         "Run the study view's optimizer on a scenario (its optimize block) and show its result; "
+         "with --screenshot, render the study view once it is done.",
+         "SCENARIO"},
     });
     parser.process(application);
 
@@ -138,6 +147,49 @@ int main(int argc, char** argv) {
         } else if (scripted) {
             window.tabs()->setCurrentWidget(window.classroom());
             window.classroom()->applySetup(setupFrom(parser), "command line");
+        }
+        if (parser.isSet("optimize")) {
+            window.tabs()->setCurrentWidget(window.study());
+            window.study()->showOptimizer();
+            OptimizerPanel& panel = *window.study()->optimizer();
+            QString failure;
+            QObject::connect(&panel, &OptimizerPanel::failed,
+                             [&failure](const QString& message) { failure = message; });
+            if (!panel.openScenario(parser.value("optimize"))) {
+                std::fprintf(stderr, "mpicsim-gui: %s\n", failure.toLocal8Bit().constData());
+                return 2;
+            }
+            QEventLoop loop;
+            bool completed = false;
+            QObject::connect(&panel, &OptimizerPanel::finished, [&](bool done) {
+                completed = done;
+                loop.quit();
+            });
+            if (!panel.start()) {
+                std::fprintf(stderr, "mpicsim-gui: %s\n",
+                             panel.statusText().toLocal8Bit().constData());
+                return 2;
+            }
+            loop.exec();
+            if (!completed) {
+                std::fprintf(stderr, "mpicsim-gui: %s\n",
+                             panel.statusText().toLocal8Bit().constData());
+                return 2;
+            }
+        }
+        if (parser.isSet("screenshot") && parser.isSet("optimize")) {
+            const QStringList size = parser.value("size").split('x');
+            window.resize(size.value(0).toInt() > 0 ? size.value(0).toInt() : 1600,
+                          size.value(1).toInt() > 0 ? size.value(1).toInt() : 900);
+            window.show();
+            QApplication::processEvents();
+            const QString path = parser.value("screenshot");
+            if (!window.grab().save(path)) {
+                std::fprintf(stderr, "mpicsim-gui: cannot write %s (a PNG)\n",
+                             path.toLocal8Bit().constData());
+                return 2;
+            }
+            return 0;
         }
         if (parser.isSet("screenshot")) {
             const QStringList size = parser.value("size").split('x');

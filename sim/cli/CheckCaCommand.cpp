@@ -8,6 +8,7 @@
 #include "mpicsim/io/CaConfigurationReader.hpp"
 #include "mpicsim/io/PerspectiveCatalogReader.hpp"
 #include "mpicsim/mpic/ComplianceChecker.hpp"
+#include "mpicsim/mpic/Corroboration.hpp"
 #include "mpicsim/mpic/QuorumPolicyTable.hpp"
 
 namespace mpicsim::cli {
@@ -115,10 +116,10 @@ int CheckCaCommand::run(const std::vector<std::string>& arguments, std::ostream&
                 << (selection.ca.primary ? ", primary " + selection.ca.primary->id : "") << ")\n";
             out << "Policy:  " << policy.label() << " on " << formatIsoDate(selection.date)
                 << "\n         source: " << policy.source << "\n";
-            out << "Quorum:  " << policy.requiredCorroborations(remotes) << " of " << remotes
-                << " remotes must corroborate";
+            out << "Quorum:  " << policy.requiredCorroborations(remotes) << " of "
+                << Corroboration::countOf(remotes, "remote") << " must corroborate";
             if (policy.requiredRirs(remotes) > 0) {
-                out << ", spanning " << policy.requiredRirs(remotes) << " RIRs";
+                out << ", spanning " << Corroboration::countOf(policy.requiredRirs(remotes), "RIR");
             }
             out << (policy.blocking ? "" : " (non-blocking)") << "\n\n";
             if (violations.empty()) {

@@ -3,6 +3,7 @@
 #include "CheckCaCommand.hpp"
 #include "GenerateTopologyCommand.hpp"
 #include "OptimizeCommand.hpp"
+#include "PerspectivesCommand.hpp"
 #include "ResilienceCommand.hpp"
 #include "RoutesCommand.hpp"
 #include "RunCommand.hpp"
@@ -37,6 +38,9 @@ CommandTable MpicsimCommands::table(const std::optional<Charts>& charts) {
                &RoutesCommand::usage, &RoutesCommand::run});
     table.add({"verdict", "whether a hijacker obtains a certificate from a CA using MPIC, and why",
                &VerdictCommand::usage, &VerdictCommand::run});
+    table.add({"perspectives",
+               "every catalog perspective as a region model places it on a topology",
+               &PerspectivesCommand::usage, &PerspectivesCommand::run});
     table.add({"check-ca", "the TLS BR 3.2.2.9 rules a CA configuration breaks on a date",
                &CheckCaCommand::usage, &CheckCaCommand::run});
     table.add(

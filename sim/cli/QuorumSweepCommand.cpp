@@ -6,6 +6,7 @@
 #include "CaSelection.hpp"
 #include "CommandErrors.hpp"
 #include "CommandLine.hpp"
+#include "RegionModelOption.hpp"
 #include "UsageError.hpp"
 #include "mpicsim/experiment/OutcomeMatrixBuilder.hpp"
 #include "mpicsim/experiment/PerspectiveCandidatePropagation.hpp"
@@ -21,6 +22,7 @@ namespace mpicsim::cli {
 const char* QuorumSweepCommand::usage() {
     return "usage: mpicsim quorum-sweep SCENARIO.json --out DIR [--threads N] [--no-plots]\n"
            "         [--catalog FILE]\n"
+           "         [--region-model cloud-as|regional|regional+backbone|FILE] [--org-info FILE]\n"
            "The quorum trade-off explorer (the scenario's `sweep` block, see\n"
            "scenarios/README.md): for the primary and the first n of an ordered list of\n"
            "remotes, every allowed number of non-corroborations and every BR phase, the\n"
@@ -38,20 +40,28 @@ int QuorumSweepCommand::run(const std::vector<std::string>& arguments, std::ostr
         }
         const std::filesystem::path scenarioPath = arguments[0];
         const CommandLine line({arguments.begin() + 1, arguments.end()},
-                               {"--out", "--threads", "--catalog"}, {"--no-plots"});
+                               {"--out", "--threads", "--catalog", "--region-model", "--org-info"},
+                               {"--no-plots"});
         const std::filesystem::path outDir = line.required("--out");
         const std::size_t threads = line.threads();
         const PerspectiveCatalog catalog = line.catalog();
         const std::string source = scenarioPath.string();
-        const Scenario scenario =
-            ScenarioReader::readFile(scenarioPath, catalog, CaSelection::today());
+        Scenario scenario = ScenarioReader::readFile(scenarioPath, catalog, CaSelection::today());
+        RegionModelOption::override(line, scenario);
         const QuorumSweepSpec spec = QuorumSweepSpecReader::readFile(scenarioPath, catalog);
 
         const TopologySource::Loaded topology = TopologySource::load(scenario);
+        std::vector<Perspective> perspectives = QuorumSweep::matrixPerspectives(spec);
+        const RegionPlacementLoader::Loaded region = TopologySource::regionPlacement(
+            scenario, topology.graph, topology.organisations, source);
+        if (!region.notice.empty()) {
+            err << "mpicsim quorum-sweep: note: " << region.notice << "\n";
+        }
+        region.placement.place(perspectives);
         std::vector<PlacedPerspective> placed;
         std::unique_ptr<TrialPlan> plan;
         try {
-            for (const Perspective& perspective : QuorumSweep::matrixPerspectives(spec)) {
+            for (const Perspective& perspective : perspectives) {
                 placed.emplace_back(topology.graph, perspective);
             }
             plan = std::make_unique<TrialPlan>(topology.graph, scenario);

@@ -34,7 +34,8 @@ std::string RoutesCommand::usage() {
            "Prints every AS's data-plane outcome (victim, attacker or disconnected) and the AS\n"
            "path it forwards on. --attack defaults to equally-specific with --attacker, else\n"
            "none. --prefix-length is the victim's prefix length (default 22, at most 24).\n"
-           "--exclude-mlp-only leaves out serial-2 links seen only at route servers.\n";
+           "--exclude-mlp-only leaves out serial-2 links seen only at route servers. --no-roa:\n"
+           "the victim's prefix has no ROA, so ROV adopters drop no announcement of it.\n";
 }
 
 int RoutesCommand::run(const std::vector<std::string>& arguments, std::ostream& out,
@@ -90,6 +91,7 @@ int RoutesCommand::run(const std::vector<std::string>& arguments, std::ostream& 
                 {"subprefix_filtered", attack.subprefixFiltered()},
                 {"tie_break", tieBreak.toString()},
                 {"rov_adopters", rov.adopterCount()},
+                {"victim_has_roa", attack.victimHasRoa},
             };
             std::string text = header.dump();
             text.pop_back();  // reopen the object to stream the routes array

@@ -1,17 +1,15 @@
 #include "RunCommand.hpp"
 
-#include <unistd.h>
-
-#include <atomic>
-#include <chrono>
-#include <csignal>
-#include <cstdio>
 #include <filesystem>
-#include <thread>
 
 #include "CaSelection.hpp"
 #include "CommandErrors.hpp"
 #include "CommandLine.hpp"
+#include "DistributedRun.hpp"
+#include "InterruptHandlers.hpp"
+#include "ProgressBar.hpp"
+#include "RegionModelOption.hpp"
+#include "StudyEstimate.hpp"
 #include "UsageError.hpp"
 #include "mpicsim/io/InputError.hpp"
 #include "mpicsim/io/InputFile.hpp"
@@ -21,78 +19,6 @@
 namespace mpicsim::cli {
 namespace {
 
-std::atomic<bool> interrupted{false};
-
-extern "C" void onInterrupt(int) {
-    interrupted.store(true);
-}
-
-// While it lives, SIGINT and SIGTERM set `interrupted`: the run stops after a whole shard.
-class InterruptHandlers {
-  public:
-    InterruptHandlers() {
-        interrupted.store(false);
-        std::signal(SIGINT, onInterrupt);
-        std::signal(SIGTERM, onInterrupt);
-    }
-    ~InterruptHandlers() {
-        std::signal(SIGINT, SIG_DFL);
-        std::signal(SIGTERM, SIG_DFL);
-    }
-    InterruptHandlers(const InterruptHandlers&) = delete;
-    InterruptHandlers& operator=(const InterruptHandlers&) = delete;
-};
-
-class ProgressBar {
-  public:
-    ProgressBar(std::ostream& err, std::uint64_t total, std::uint64_t done)
-        : err_(err),
-          total_(total),
-          start_(done),
-          enabled_(::isatty(STDERR_FILENO) == 1),
-          began_(std::chrono::steady_clock::now()) {}
-
-    void update(std::uint64_t done, std::uint64_t trialsPerShard) {
-        if (!enabled_) {
-            return;
-        }
-        const auto now = std::chrono::steady_clock::now();
-        if (done < total_ && now - lastDrawn_ < std::chrono::milliseconds(200)) {
-            return;
-        }
-        lastDrawn_ = now;
-        const double seconds = std::chrono::duration<double>(now - began_).count();
-        const double rate = seconds > 0 ? static_cast<double>(done - start_) / seconds : 0;
-        const double eta = rate > 0 ? static_cast<double>(total_ - done) / rate : 0;
-        const int width = 30;
-        const int filled = total_ == 0 ? width : static_cast<int>(width * done / total_);
-        char line[160];
-        std::snprintf(
-            line, sizeof line,
-            "\r[%s%s] %5.1f%%  %llu/%llu shards  %.0f trials/s  ETA %02d:%02d:%02d ",
-            std::string(static_cast<std::size_t>(filled), '#').c_str(),
-            std::string(static_cast<std::size_t>(width - filled), '.').c_str(),
-            total_ == 0 ? 100.0 : 100.0 * static_cast<double>(done) / static_cast<double>(total_),
-            static_cast<unsigned long long>(done), static_cast<unsigned long long>(total_),
-            rate * static_cast<double>(trialsPerShard), static_cast<int>(eta) / 3600,
-            static_cast<int>(eta) / 60 % 60, static_cast<int>(eta) % 60);
-        err_ << line << std::flush;
-    }
-    void finish() {
-        if (enabled_) {
-            err_ << "\n";
-        }
-    }
-
-  private:
-    std::ostream& err_;
-    std::uint64_t total_;
-    std::uint64_t start_;
-    bool enabled_;
-    std::chrono::steady_clock::time_point began_;
-    std::chrono::steady_clock::time_point lastDrawn_{};
-};
-
 // Above this many trials a run keeps no trials.csv unless asked to.
 constexpr std::uint64_t kLargestStudyWithTrialsByDefault = 1'000'000;
 
@@ -101,6 +27,9 @@ constexpr std::uint64_t kLargestStudyWithTrialsByDefault = 1'000'000;
 const char* RunCommand::usage() {
     return "usage: mpicsim run SCENARIO.json --out DIR [--threads N] [--resume] [--no-plots]\n"
            "         [--trials none|csv|csv.gz] [--catalog FILE] [--strict]\n"
+           "         [--region-model cloud-as|regional|regional+backbone|FILE] [--org-info FILE]\n"
+           "       mpicsim run SCENARIO.json --estimate [--threads N]\n"
+           "       mpirun -np N mpicsim run SCENARIO.json --out DIR ...   (MPI build)\n"
            "Runs the study a scenario file describes (see scenarios/README.md). Trials stream to\n"
            "DIR/trials.csv; an interrupted run (Ctrl-C, or even kill -9) continues with --resume\n"
            "and ends with the same files as an uninterrupted one. DIR/summary.csv, summary.json\n"
@@ -109,87 +38,179 @@ const char* RunCommand::usage() {
            "--trials none keeps no per-trial file (the summary is checkpointed every 2 s\n"
            "instead), the default above 1,000,000 trials. ASes of ROV lists and weight files\n"
            "that the topology lacks are left out with a warning (recorded in DIR/manifest.json);\n"
-           "--strict makes them errors.\n";
+           "--strict makes them errors. A configuration/policy pair that breaks the policy's\n"
+           "perspective rules (what check-ca checks) is run with a warning naming it \"not\n"
+           "compliant\"; --strict refuses to run it. --estimate measures this machine's trial rate "
+           "on a\n"
+           "sample of the study and prints its units, CPU-hours and output size, writing\n"
+           "nothing. Under mpirun (built with -DMPICSIM_WITH_MPI=ON) the ranks share the\n"
+           "shards and rank 0 writes the same files as a single-process run.\n";
+}
+
+RunCommand::Options RunCommand::parse(const std::vector<std::string>& arguments) {
+    if (arguments.empty() || arguments[0].starts_with("--")) {
+        throw UsageError("missing the scenario file");
+    }
+    const CommandLine line(
+        {arguments.begin() + 1, arguments.end()},
+        {"--out", "--threads", "--catalog", "--trials", "--region-model", "--org-info"},
+        {"--resume", "--no-plots", "--strict", "--estimate"});
+    Options options;
+    options.scenario = arguments[0];
+    options.estimate = line.flag("--estimate");
+    if (!options.estimate) {
+        options.out = line.required("--out");
+    }
+    options.threads = line.threads();
+    options.resume = line.flag("--resume");
+    options.noPlots = line.flag("--no-plots");
+    options.strict = line.flag("--strict");
+    if (line.value("--trials")) {
+        options.trials =
+            trialsOutputFromString(line.choice("--trials", {"none", "csv", "csv.gz"}, "csv"));
+    }
+    options.catalog = line.catalog();
+    for (const std::string& name : RegionModelOption::valueOptions()) {
+        if (const auto value = line.value(name)) {
+            options.regionArguments.insert(options.regionArguments.end(), {name, *value});
+        }
+    }
+    return options;
+}
+
+std::unique_ptr<StudySession> RunCommand::prepare(const Options& options, std::ostream& err) {
+    const auto today = CaSelection::today();
+    const std::string scenarioText = InputFile::read(options.scenario);
+    Scenario scenario = ScenarioReader::readFile(options.scenario, options.catalog, today);
+    RegionModelOption::override(
+        CommandLine(options.regionArguments, RegionModelOption::valueOptions(), {}), scenario);
+    auto session = std::make_unique<StudySession>(
+        std::move(scenario), StudySession::ScenarioFile{options.scenario, scenarioText, today});
+    for (const AbsentAsns& absent : session->plan().absentAsns()) {
+        if (options.strict) {
+            throw InputError(options.scenario.string(), 0, absent.summary() + " (--strict)");
+        }
+        err << absent.warning() << "\n";
+    }
+    const StudyCompliance& compliance = session->compliance();
+    if (options.strict && compliance.nonCompliantCount() > 0) {
+        std::string pairs;
+        for (const StudyCompliance::Pair& pair : compliance.pairs()) {
+            if (!pair.compliant()) {
+                pairs += "\n  " + StudyCompliance::warning(pair);
+            }
+        }
+        throw InputError(options.scenario.string(), 0,
+                         std::to_string(compliance.nonCompliantCount()) +
+                             " configuration/policy pair(s) not compliant (--strict):" + pairs);
+    }
+    for (const StudyCompliance::Pair& pair : compliance.pairs()) {
+        if (!pair.compliant()) {
+            err << "warning: " << StudyCompliance::warning(pair) << "\n";
+        }
+    }
+    for (const std::string& notice : session->notices()) {
+        err << "mpicsim run: note: " << notice << "\n";
+    }
+    for (const std::string& note : session->runner().skipped()) {
+        err << "mpicsim run: note: skipped " << note << "\n";
+    }
+    for (const std::string& block : session->scenario().otherCommandBlocks) {
+        const char* command = block == "optimize" ? "optimize" : "quorum-sweep";
+        err << "mpicsim run: note: this scenario's " << block << " block is run by `mpicsim "
+            << command << "`; run scores the ca_configurations\n";
+    }
+    err << "mpicsim run: note: region model " << session->regionModel()
+        << (session->organisationsFile().empty()
+                ? std::string()
+                : " (organisations: " + session->organisationsFile() + ")")
+        << "\n";
+    for (const std::string& note : session->placementNotes()) {
+        err << "mpicsim run: note: " << note << "\n";
+    }
+    return session;
+}
+
+TrialsOutput RunCommand::trialsOutput(const Options& options, const StudySession& session,
+                                      std::ostream& err) {
+    std::optional<TrialsOutput> trials = options.trials;
+    if (!trials && options.resume) {
+        trials = ProgressJournal::keptTrials(options.out);
+    }
+    if (!trials) {
+        trials = session.plan().unitCount() <= kLargestStudyWithTrialsByDefault
+                     ? TrialsOutput::Csv
+                     : TrialsOutput::None;
+        if (trials == TrialsOutput::None) {
+            err << "mpicsim run: note: " << session.plan().unitCount()
+                << " trials: no trials.csv is kept (give --trials csv or csv.gz to keep one)\n";
+        }
+    }
+    return *trials;
+}
+
+void RunCommand::open(StudySession& session, const Options& options, TrialsOutput trials) {
+    try {
+        session.openOutput(options.out, options.resume, trials);
+    } catch (const ProgressJournal::Refused& refusal) {
+        throw UsageError(refusal.what());
+    }
+}
+
+void RunCommand::finish(StudySession& session, const Options& options, std::ostream& out,
+                        const StudySession::Plotter& plotter) {
+    const std::vector<std::filesystem::path> written =
+        session.writeResults(options.noPlots ? StudySession::Plotter() : plotter);
+    out << "mpicsim run: " << session.plan().unitCount() << " trials × "
+        << session.runner().combinations().size() << " configuration/policy pairs done\n";
+    for (const auto& path : written) {
+        out << "  " << path.string() << "\n";
+    }
+}
+
+int RunCommand::interrupted(const StudySession& session, const Options& options,
+                            std::ostream& err) {
+    err << "mpicsim run: interrupted after " << session.shardsDone() << " of "
+        << session.plan().shardCount() << " shards; continue with: mpicsim run "
+        << options.scenario.string() << " --out " << options.out.string() << " --resume\n";
+    return 130;
 }
 
 int RunCommand::run(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err,
                     const StudySession::Plotter& plotter) {
     try {
-        if (arguments.empty() || arguments[0].starts_with("--")) {
-            throw UsageError("missing the scenario file");
+        const Options options = parse(arguments);
+        if (options.estimate) {
+            StudyEstimate::print(*prepare(options, err), options.threads, out);
+            return 0;
         }
-        const std::filesystem::path scenarioPath = arguments[0];
-        const CommandLine line({arguments.begin() + 1, arguments.end()},
-                               {"--out", "--threads", "--catalog", "--trials"},
-                               {"--resume", "--no-plots", "--strict"});
-        const std::filesystem::path outDir = line.required("--out");
-        const std::size_t threads = line.threads();
-        const PerspectiveCatalog catalog = line.catalog();
-        const auto today = CaSelection::today();
-        const std::string scenarioText = InputFile::read(scenarioPath);
-        StudySession session(ScenarioReader::readFile(scenarioPath, catalog, today),
-                             {scenarioPath, scenarioText, today});
-        for (const AbsentAsns& absent : session.plan().absentAsns()) {
-            if (line.flag("--strict")) {
-                throw InputError(scenarioPath.string(), 0, absent.summary() + " (--strict)");
-            }
-            err << absent.warning() << "\n";
+        if (DistributedRun::wanted()) {
+            return DistributedRun::run(options, out, err, plotter);
         }
-        for (const std::string& note : session.runner().skipped()) {
-            err << "mpicsim run: note: skipped " << note << "\n";
-        }
-        std::optional<TrialsOutput> trials;
-        if (line.value("--trials")) {
-            trials =
-                trialsOutputFromString(line.choice("--trials", {"none", "csv", "csv.gz"}, "csv"));
-        } else if (line.flag("--resume")) {
-            trials = ProgressJournal::keptTrials(outDir);
-        }
-        if (!trials) {
-            trials = session.plan().unitCount() <= kLargestStudyWithTrialsByDefault
-                         ? TrialsOutput::Csv
-                         : TrialsOutput::None;
-            if (trials == TrialsOutput::None) {
-                err << "mpicsim run: note: " << session.plan().unitCount()
-                    << " trials: no trials.csv is kept (give --trials csv or csv.gz to keep one)\n";
-            }
-        }
-        try {
-            session.openOutput(outDir, line.flag("--resume"), *trials);
-        } catch (const ProgressJournal::Refused& refusal) {
-            throw UsageError(refusal.what());
-        }
-        const std::uint64_t shardCount = session.plan().shardCount();
-        if (session.resumed()) {
-            err << "mpicsim run: resuming at shard " << session.shardsDone() << " of " << shardCount
-                << "\n";
+        std::unique_ptr<StudySession> session = prepare(options, err);
+        open(*session, options, trialsOutput(options, *session, err));
+        const std::uint64_t shardCount = session->plan().shardCount();
+        if (session->resumed()) {
+            err << "mpicsim run: resuming at shard " << session->shardsDone() << " of "
+                << shardCount << "\n";
         }
 
-        ProgressBar bar(err, shardCount, session.shardsDone());
+        ProgressBar bar(err, shardCount, session->shardsDone());
         const std::uint64_t trialsPerShard =
-            session.plan().shardSize() * session.runner().combinations().size();
+            session->plan().shardSize() * session->runner().combinations().size();
         bool complete = false;
         {
             const InterruptHandlers handlers;
-            complete = session.run(
-                threads, [&](std::uint64_t shardsDone) { bar.update(shardsDone, trialsPerShard); },
-                &interrupted);
+            complete = session->run(
+                options.threads,
+                [&](std::uint64_t shardsDone) { bar.update(shardsDone, trialsPerShard); },
+                &InterruptHandlers::interrupted());
         }
         bar.finish();
         if (!complete) {
-            err << "mpicsim run: interrupted after " << session.shardsDone() << " of " << shardCount
-                << " shards; continue with: mpicsim run " << scenarioPath.string() << " --out "
-                << outDir.string() << " --resume\n";
-            return 130;
+            return interrupted(*session, options, err);
         }
-
-        const std::vector<std::filesystem::path> written =
-            session.writeResults(line.flag("--no-plots") ? StudySession::Plotter() : plotter);
-        out << "mpicsim run: " << session.plan().unitCount() << " trials × "
-            << session.runner().combinations().size() << " configuration/policy pairs done\n";
-        for (const auto& path : written) {
-            out << "  " << path.string() << "\n";
-        }
+        finish(*session, options, out, plotter);
         return 0;
     } catch (...) {
         return CommandErrors::report("run", err);

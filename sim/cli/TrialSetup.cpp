@@ -54,7 +54,7 @@ std::set<std::string> TrialSetup::valueOptions() {
 }
 
 std::set<std::string> TrialSetup::flagOptions() {
-    return {"--exclude-mlp-only", "--strict"};
+    return {"--exclude-mlp-only", "--strict", "--no-roa"};
 }
 
 std::string TrialSetup::usageLines() {
@@ -63,7 +63,7 @@ std::string TrialSetup::usageLines() {
            "         [--rov ASN,ASN,...|@FILE] [--tie-break " +
            OptionChoices::joined(OptionChoices::tieBreaks(), "|") +
            "]\n"
-           "         [--prefix-length N] [--exclude-mlp-only] [--strict]\n";
+           "         [--prefix-length N] [--no-roa] [--exclude-mlp-only] [--strict]\n";
 }
 
 NodeIndex TrialSetup::resolve(const std::string& option, const std::string& text) const {
@@ -117,6 +117,7 @@ std::unique_ptr<TrialSetup> TrialSetup::load(const CommandLine& line, const std:
     attack.type = *attackType;
     attack.victim = setup->resolve("--victim", victimText);
     attack.victimPrefixLength = static_cast<int>(prefixLength);
+    attack.victimHasRoa = !line.flag("--no-roa");
     if (attackerText) {
         const NodeIndex attacker = setup->resolve("--attacker", *attackerText);
         if (attacker == attack.victim) {

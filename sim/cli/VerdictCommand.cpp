@@ -7,10 +7,15 @@
 #include "CaSelection.hpp"
 #include "CommandErrors.hpp"
 #include "OptionChoices.hpp"
+#include "RegionModelOption.hpp"
 #include "TrialSetup.hpp"
 #include "UsageError.hpp"
+#include "mpicsim/experiment/StudyCompliance.hpp"
 #include "mpicsim/io/AsnListReader.hpp"
+#include "mpicsim/mpic/ComplianceChecker.hpp"
+#include "mpicsim/mpic/Corroboration.hpp"
 #include "mpicsim/mpic/MpicEvaluator.hpp"
+#include "mpicsim/mpic/PlacementWarning.hpp"
 #include "mpicsim/mpic/QuorumPolicyTable.hpp"
 #include "mpicsim/routing/Propagator.hpp"
 
@@ -82,15 +87,17 @@ std::string describePerspectiveRoute(const PerspectiveReport& report, const AsGr
 
 std::string VerdictCommand::usage() {
     return "usage: mpicsim verdict --topology FILE --victim ASN --attacker ASN\n" +
-           TrialSetup::usageLines() + CaSelection::usageLines() + "         [--method " +
-           OptionChoices::joined(OptionChoices::validationMethods(), "|") +
+           TrialSetup::usageLines() + CaSelection::usageLines() + RegionModelOption::usageLines() +
+           "         [--method " + OptionChoices::joined(OptionChoices::validationMethods(), "|") +
            "]\n"
            "         [--nameserver ASN[/LEN] ...] [--format text|json]\n"
            "Decides whether the attacker obtains a certificate for a domain hosted in the "
            "victim's\n"
            "prefix. --victim is the web host's AS (its prefix has --prefix-length); DNS methods\n"
            "contact the --nameserver prefixes instead (default: the web host's). The attacker\n"
-           "hijacks one target prefix per attempt and the best one for it is reported.\n" +
+           "hijacks one target prefix per attempt and the best one for it is reported. --no-roa:\n"
+           "the target prefixes have no ROA, so ROV adopters drop no announcement of them. A\n"
+           "configuration that breaks the policy's rules (see check-ca) gets a warning.\n" +
            CaSelection::usageNotes();
 }
 
@@ -102,6 +109,9 @@ int VerdictCommand::run(const std::vector<std::string>& arguments, std::ostream&
             valueOptions.insert(option);
         }
         valueOptions.insert({"--format", "--method"});
+        for (const std::string& option : RegionModelOption::valueOptions()) {
+            valueOptions.insert(option);
+        }
         std::set<std::string> repeatable = CaSelection::repeatableOptions();
         repeatable.insert("--nameserver");
         const CommandLine line(arguments, valueOptions, TrialSetup::flagOptions(), repeatable);
@@ -111,9 +121,15 @@ int VerdictCommand::run(const std::vector<std::string>& arguments, std::ostream&
         if (!line.value("--attacker")) {
             throw UsageError("missing required option --attacker");
         }
-        const CaSelection selection = CaSelection::load(line);
+        CaSelection selection = CaSelection::load(line);
         const std::unique_ptr<TrialSetup> setup = TrialSetup::load(line, "verdict", err);
         const AsGraph& graph = setup->graph;
+        const RegionModelOption region =
+            RegionModelOption::load(line, setup->topologyPath, graph, selection.catalog);
+        if (!region.loaded.notice.empty()) {
+            err << "mpicsim verdict: note: " << region.loaded.notice << "\n";
+        }
+        region.loaded.placement.place(selection.ca);
 
         DomainTargets domain;
         domain.webHost = {"web host", graph.asnOf(setup->attack.victim),
@@ -163,6 +179,24 @@ int VerdictCommand::run(const std::vector<std::string>& arguments, std::ostream&
         const AttemptReport& chosen = attempts[best];
         const Verdict& verdict = chosen.verdict;
         const QuorumPolicy& policy = selection.policy;
+        std::vector<std::string> placementWarnings;
+        for (const PerspectiveReport& report : chosen.perspectives) {
+            const Asn host = report.perspective.hostAsn;
+            const bool victim = host == chosen.target.origin;
+            const bool adversary = host == graph.asnOf(setup->attack.attacker);
+            if (report.observation.inheritsHostRouting && (victim || adversary)) {
+                placementWarnings.push_back(
+                    PlacementWarning::text({}, report.perspective, victim, adversary));
+            }
+        }
+        const std::vector<ComplianceViolation> violations =
+            ComplianceChecker::check(selection.ca, policy);
+        if (!violations.empty()) {
+            err << "warning: "
+                << StudyCompliance::warning(selection.ca.name, policy.label(),
+                                            StudyCompliance::codesOf(violations))
+                << "\n";
+        }
 
         if (format == "json") {
             nlohmann::json primary = nullptr;
@@ -206,7 +240,12 @@ int VerdictCommand::run(const std::vector<std::string>& arguments, std::ostream&
                   {"source", policy.source},
                   {"blocking", policy.blocking}}},
                 {"tie_break", setup->tieBreak.toString()},
+                {"region_model", region.loaded.placement.model().label()},
+                {"placement_warnings", placementWarnings},
                 {"rov_adopters", setup->rov.adopterCount()},
+                {"victim_has_roa", setup->attack.victimHasRoa},
+                {"compliant", violations.empty()},
+                {"violations", StudyCompliance::codesOf(violations)},
                 {"primary", primary},
                 {"remotes", remotes},
                 {"corroborating", verdict.corroborating},
@@ -234,7 +273,7 @@ int VerdictCommand::run(const std::vector<std::string>& arguments, std::ostream&
             for (const std::string& note : skipped) {
                 out << "           (skipped: " << note << ")\n";
             }
-            out << "CA:        " << selection.ca.name << "\n";
+            out << "CA:        " << selection.ca.name << "; " << region.describe() << "\n";
             out << "Policy:    " << policy.label() << (policy.blocking ? "" : ", non-blocking")
                 << " on " << formatIsoDate(selection.date)
                 << "\n           source: " << policy.source << "\n\n";
@@ -254,26 +293,31 @@ int VerdictCommand::run(const std::vector<std::string>& arguments, std::ostream&
                     << std::setw(14) << toString(report.observation.outcome)
                     << describePerspectiveRoute(report, graph) << "\n";
             }
-            out << "\nQuorum:    " << verdict.corroborating << " of " << verdict.remotes
-                << " remote perspectives corroborate the attacker (" << verdict.required
-                << " required";
+            out << "\nQuorum:    " << verdict.corroborating << " of "
+                << Corroboration::countOf(verdict.remotes, "remote perspective")
+                << (verdict.corroborating == 1 ? " corroborates" : " corroborate")
+                << " the attacker (" << verdict.required << " required)";
             if (verdict.requiredRirs > 0) {
-                out << ", spanning " << verdict.corroboratingRirs << " of " << verdict.requiredRirs
-                    << " required RIRs";
+                out << ", spanning " << Corroboration::countOf(verdict.corroboratingRirs, "RIR")
+                    << " (" << verdict.requiredRirs << " required)";
             }
-            out << ")\n";
+            out << "\n";
             out << "Verdict:   certificate "
                 << (verdict.issuedToAttacker ? "ISSUED to the attacker" : "REFUSED to the attacker")
                 << "\n           " << verdict.reason << "\n";
             out << "Owner:     legitimate issuance during the attack "
                 << (verdict.legitimateIssuanceBlocked ? "BLOCKED" : "still possible") << " ("
-                << verdict.reachingVictim << " of " << verdict.remotes
-                << " remotes reach the victim"
+                << verdict.reachingVictim << " of "
+                << Corroboration::countOf(verdict.remotes, "remote")
+                << (verdict.reachingVictim == 1 ? " reaches" : " reach") << " the victim"
                 << (verdict.primaryUsed
                         ? std::string(", primary ") +
                               (verdict.primaryReachesVictim ? "reaches" : "does not reach") + " it"
                         : std::string())
                 << ")\n";
+            for (const std::string& warning : placementWarnings) {
+                out << "Warning:   " << warning << "\n";
+            }
         }
         out.flush();
         return 0;

@@ -1,13 +1,17 @@
 #include "mpicsim/study/StudySession.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <set>
 #include <stdexcept>
 #include <string_view>
+#include <tuple>
 
 #include "mpicsim/io/FileDigest.hpp"
 #include "mpicsim/io/InputError.hpp"
 #include "mpicsim/io/TrialsCsv.hpp"
+#include "mpicsim/mpic/PlacementWarning.hpp"
 #include "mpicsim/mpic/QuorumPolicyTable.hpp"
 #include "mpicsim/study/TopologySource.hpp"
 
@@ -27,12 +31,18 @@ StudySession::StudySession(Scenario scenario, std::shared_ptr<const AsGraph> gra
       file_(std::move(file)),
       graph_(std::move(graph)),
       topologySha256_(std::move(topologySha256)) {
+    AsOrganisations organisations;
     if (!graph_) {
         TopologySource::Loaded loaded = TopologySource::load(*scenario_);
         graph_ = std::make_shared<const AsGraph>(std::move(loaded.graph));
         topologySha256_ = std::move(loaded.sha256);
+        organisations = std::move(loaded.organisations);
+        organisationsFile_ = std::move(loaded.organisationsFile);
+    } else {
+        std::tie(organisations, organisationsFile_) = TopologySource::organisations(*scenario_);
     }
     const std::string source = file_ ? file_->path.string() : scenario_->name;
+    placeRegions(organisations, source);
     try {
         plan_ = std::make_unique<TrialPlan>(*graph_, *scenario_, shardSize);
         // MPICSIM_PROPAGATION=full (not documented for users) runs the full-graph oracle, to
@@ -55,6 +65,20 @@ StudySession::StudySession(Scenario scenario, std::shared_ptr<const AsGraph> gra
                          "no CA configuration × policy combination can be evaluated" + reasons);
     }
 
+    compliance_ = std::make_unique<StudyCompliance>(*scenario_, runner_->combinations());
+    for (const StudyCompliance::Pair& pair : compliance_->pairs()) {
+        context_.violations[{pair.ca, pair.policy}] = pair.codes();
+    }
+    for (AttackType type : scenario_->attacks) {
+        for (int prefixLength : scenario_->prefixLengths) {
+            if (Attack{.type = type, .victimPrefixLength = prefixLength}.subprefixFiltered()) {
+                notices_.push_back("sub-prefix attack on a /" + std::to_string(prefixLength) +
+                                   ": " + Attack::kFilteredSubprefixNote +
+                                   " (its summary rows say so in 'note')");
+            }
+        }
+    }
+
     context_.scenario = scenario_->name;
     for (std::size_t i = 0; i < plan_->victims().size(); ++i) {
         context_.victimWeights[graph_->asnOf(plan_->victims()[i])] = plan_->victimWeights()[i];
@@ -68,16 +92,61 @@ StudySession::StudySession(Scenario scenario, std::shared_ptr<const AsGraph> gra
     for (const CaConfiguration& ca : scenario_->cas) {
         context_.remotesByCa[ca.name] = static_cast<int>(ca.cohortSize());
     }
+    notePlacement();
     summary_.emplace(context_);
+}
+
+void StudySession::placeRegions(const AsOrganisations& organisations, const std::string& source) {
+    const Scenario& scenario = *scenario_;
+    const RegionPlacementLoader::Loaded loaded =
+        TopologySource::regionPlacement(scenario, *graph_, organisations, source);
+    regionModel_ = loaded.placement.model().label();
+    if (loaded.placement.model().kind != RegionModel::Kind::Regional) {
+        organisationsFile_.clear();  // found, but not used
+    }
+    if (!loaded.notice.empty()) {
+        placementNotes_.push_back(loaded.notice);
+    }
+    auto placed = std::make_unique<Scenario>(scenario);
+    loaded.placement.place(placed->cas);
+    scenario_ = std::move(placed);
+}
+
+void StudySession::notePlacement() {
+    const std::set<NodeIndex> victims(plan_->victims().begin(), plan_->victims().end());
+    const std::set<NodeIndex> adversaries(plan_->adversaries().begin(), plan_->adversaries().end());
+    for (const CaConfiguration& ca : scenario_->cas) {
+        std::vector<const Perspective*> perspectives;
+        if (ca.primary) {
+            perspectives.push_back(&*ca.primary);
+        }
+        for (const Perspective& remote : ca.remotes) {
+            perspectives.push_back(&remote);
+        }
+        std::vector<Asn>& hosts = context_.hostAsesByCa[ca.name];
+        for (const Perspective* perspective : perspectives) {
+            const auto node = graph_->nodeOf(perspective->hostAsn);
+            if (perspective->hasOwnNode() || !node) {
+                continue;
+            }
+            if (std::find(hosts.begin(), hosts.end(), perspective->hostAsn) == hosts.end()) {
+                hosts.push_back(perspective->hostAsn);
+            }
+            const bool victim = victims.contains(*node);
+            const bool adversary = adversaries.contains(*node);
+            if (victim || adversary) {
+                placementNotes_.push_back(
+                    PlacementWarning::text(ca.name, *perspective, victim, adversary));
+            }
+        }
+    }
 }
 
 StudySession::~StudySession() = default;
 
 nlohmann::json StudySession::freshManifest() {
     const Scenario& scenario = *scenario_;
-    if (topologySha256_.empty()) {
-        topologySha256_ = TopologySource::sha256(scenario);
-    }
+    topologySha256();
     nlohmann::json source = scenario.topologyPath;
     if (scenario.syntheticTopology) {
         source = {{"ases", scenario.syntheticTopology->ases},
@@ -87,7 +156,7 @@ nlohmann::json StudySession::freshManifest() {
     nlohmann::json manifest = {
         {"mpicsim_version", MPICSIM_VERSION},
         {"scenario_file", file_->path.string()},
-        {"scenario_sha256", FileDigest::sha256(file_->text)},
+        {"scenario_sha256", scenarioSha256()},
         {"scenario", nlohmann::json::parse(file_->text)},
         {"topology",
          {{scenario.syntheticTopology ? "synthetic" : "path", source},
@@ -95,6 +164,10 @@ nlohmann::json StudySession::freshManifest() {
           {"ases", graph_->nodeCount()},
           {"links", graph_->linkCount()},
           {"exclude_mlp_only", scenario.excludeMlpOnly}}},
+        {"region_model",
+         {{"model", regionModel_},
+          {"organisations_file", organisationsFile_.empty() ? nlohmann::json(nullptr)
+                                                            : nlohmann::json(organisationsFile_)}}},
         {"seed", scenario.seed},
         {"date_for_undated_policies", formatIsoDate(file_->today)},
         {"victims", plan_->victims().size()},
@@ -119,6 +192,29 @@ nlohmann::json StudySession::freshManifest() {
                             {"message", absent.summary()}});
     }
     manifest["warnings"] = warnings;
+    manifest["placement_notes"] = placementNotes_;
+    nlohmann::json compliance = nlohmann::json::array();
+    for (std::size_t k = 0; k < compliance_->pairs().size(); ++k) {
+        const StudyCompliance::Pair& pair = compliance_->pairs()[k];
+        const QuorumPolicy& policy = runner_->combinations()[k].policy;
+        compliance.push_back(
+            {{"ca", pair.ca},
+             {"policy", pair.policy},
+             {"checked_at", policy.phase.empty() ? formatIsoDate(file_->today) : policy.phase},
+             {"compliant", pair.compliant()},
+             {"violations", pair.codes()}});
+    }
+    manifest["compliance"] = compliance;
+    manifest["notices"] = notices_;
+    nlohmann::json roa = nlohmann::json::array();
+    for (std::size_t i = 0; i < scenario.roaSettings.size(); ++i) {
+        std::size_t covered = 0;
+        for (NodeIndex victim : plan_->victims()) {
+            covered += plan_->roaCoverages()[i].covers(victim) ? 1 : 0;
+        }
+        roa.push_back({{"label", scenario.roaSettings[i].label}, {"victims_with_roa", covered}});
+    }
+    manifest["roa"] = roa;
     return manifest;
 }
 
@@ -143,22 +239,14 @@ void StudySession::openOutput(const std::filesystem::path& directory, bool resum
 
 bool StudySession::run(std::size_t threads, const ProgressHandler& onShardDone,
                        const std::atomic<bool>* stop) {
-    if (journal_) {
-        journal_->begin(threads);
-    }
+    beginShards(threads);
     try {
-        shardsDone_ = runner_->run(
+        runner_->run(
             threads, shardsDone_,
-            [&](std::uint64_t shard, std::span<const TrialRecord> records) {
-                summary_->add(records);
-                if (journal_) {
-                    journal_->append(records);
-                    if (journal_->checkpointDue()) {
-                        journal_->checkpoint(summary_->state());
-                    }
-                }
+            [&](std::uint64_t, std::span<const TrialRecord> records) {
+                addShard(records);
                 if (onShardDone) {
-                    onShardDone(shard + 1);
+                    onShardDone(shardsDone_);
                 }
             },
             stop);
@@ -168,6 +256,27 @@ bool StudySession::run(std::size_t threads, const ProgressHandler& onShardDone,
         }
         throw;
     }
+    return endShards();
+}
+
+void StudySession::beginShards(std::size_t threads) {
+    if (journal_) {
+        journal_->begin(threads);
+    }
+}
+
+void StudySession::addShard(std::span<const TrialRecord> records) {
+    summary_->add(records);
+    if (journal_) {
+        journal_->append(records);
+        if (journal_->checkpointDue()) {
+            journal_->checkpoint(summary_->state());
+        }
+    }
+    ++shardsDone_;
+}
+
+bool StudySession::endShards() {
     const bool complete = shardsDone_ == plan_->shardCount();
     if (journal_) {
         if (journal_->trialsOutput() == TrialsOutput::None) {
@@ -176,6 +285,20 @@ bool StudySession::run(std::size_t threads, const ProgressHandler& onShardDone,
         journal_->end(complete);
     }
     return complete;
+}
+
+std::string StudySession::scenarioSha256() const {
+    if (!file_) {
+        throw std::logic_error("StudySession: only a study read from a file has a scenario digest");
+    }
+    return FileDigest::sha256(file_->text);
+}
+
+const std::string& StudySession::topologySha256() {
+    if (topologySha256_.empty()) {
+        topologySha256_ = TopologySource::sha256(*scenario_);
+    }
+    return topologySha256_;
 }
 
 std::vector<std::filesystem::path> StudySession::writeResults(const Plotter& plotter) {

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "mpicsim/io/AdoptionScoreReader.hpp"
+#include "mpicsim/io/AsOrganisationReader.hpp"
 #include "mpicsim/io/AsnListReader.hpp"
 #include "mpicsim/io/AsnWeightReader.hpp"
 #include "mpicsim/io/CaConfigurationReader.hpp"
@@ -34,7 +35,8 @@ void readCaida(std::string_view input) {
 }  // namespace
 
 std::vector<std::string> ReaderFuzzing::readers() {
-    return {"caida", "scenario", "ca_configuration", "asn_list", "asn_weights", "adoption_scores"};
+    return {"caida",       "scenario",        "ca_configuration", "asn_list",
+            "asn_weights", "adoption_scores", "as_org2info"};
 }
 
 void ReaderFuzzing::feed(std::string_view reader, std::string_view input) {
@@ -53,6 +55,8 @@ void ReaderFuzzing::feed(std::string_view reader, std::string_view input) {
             AsnWeightReader::parse(input, "fuzz");
         } else if (reader == "adoption_scores") {
             AdoptionScoreReader::adopters(input, "fuzz", "score", 0.5);
+        } else if (reader == "as_org2info") {
+            AsOrganisationReader::parse(input, "fuzz");
         } else {
             throw std::invalid_argument("no fuzzed reader is called " + std::string(reader));
         }

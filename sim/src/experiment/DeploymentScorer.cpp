@@ -1,5 +1,6 @@
 #include "mpicsim/experiment/DeploymentScorer.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <stdexcept>
 
@@ -31,7 +32,7 @@ struct SlicedCount {
     int width = 0;
 
     void add(std::uint64_t ones) {
-        for (int b = 0; b < width && ones != 0; ++b) {
+        for (int b = 0; b < width; ++b) {
             const std::uint64_t carry = bits[static_cast<std::size_t>(b)] & ones;
             bits[static_cast<std::size_t>(b)] ^= ones;
             ones = carry;
@@ -58,8 +59,24 @@ struct SlicedCount {
         }
         return greater | equal;
     }
-    std::uint64_t within(int low, int high) const { return atLeast(low) & ~atLeast(high + 1); }
 };
+
+// thermometer[d]: units where at least d of the planes' bits (complemented when `zeros`) are
+// set, d = 0 .. Depth, built in registers.
+template <std::size_t Depth>
+void fillThermometer(const std::uint64_t* const* planes, std::size_t count, std::size_t word,
+                     bool zeros, std::uint64_t* thermometer) {
+    std::array<std::uint64_t, Depth + 1> atLeast{};
+    atLeast[0] = kAll;
+    const std::uint64_t flip = zeros ? kAll : 0;
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::uint64_t bits = planes[i][word] ^ flip;
+        for (std::size_t d = Depth; d >= 1; --d) {
+            atLeast[d] |= atLeast[d - 1] & bits;
+        }
+    }
+    std::copy(atLeast.begin(), atLeast.end(), thermometer);
+}
 
 int widthFor(std::size_t maximum) {
     return std::max(1, static_cast<int>(std::bit_width(maximum)));
@@ -70,9 +87,11 @@ int widthFor(std::size_t maximum) {
 struct DeploymentScorer::Members {
     const std::uint64_t* primaryAdversary = nullptr;
     const std::uint64_t* primaryVictim = nullptr;
+    // The remotes' planes grouped by RIR (counts do not depend on the order): those of RIR r
+    // are [rirStart[r], rirStart[r + 1]).
     std::array<const std::uint64_t*, kMaxRemotes> adversary{};
     std::array<const std::uint64_t*, kMaxRemotes> victim{};
-    std::array<std::uint8_t, kMaxRemotes> rir{};
+    std::array<std::size_t, kMaxRirCount + 1> rirStart{};
     std::size_t remotes = 0;
     const SizeRule* rule = nullptr;
 };
@@ -104,6 +123,51 @@ DeploymentScorer::SizeRule DeploymentScorer::ruleFor(int remotes) const {
     };
     auto realizable = [](int count, int rirs) {
         return (count == 0 && rirs == 0) || (count >= 1 && rirs >= 1 && rirs <= count);
+    };
+    // Consecutive RIR counts with the same count intervals share one term per interval.
+    auto compile = [remotes](SideRule& side) {
+        auto thresholdIndex = [&](int value) {
+            const auto found = std::find(side.thresholds.begin(), side.thresholds.end(), value);
+            if (found != side.thresholds.end()) {
+                return static_cast<std::uint8_t>(found - side.thresholds.begin());
+            }
+            side.thresholds.push_back(value);
+            return static_cast<std::uint8_t>(side.thresholds.size() - 1);
+        };
+        const std::size_t rirRows = side.usesRirs ? kMaxRirCount + 1 : 1;
+        for (std::size_t p = 0; p < kPrimaryClasses; ++p) {
+            for (std::size_t low = 0; low < rirRows;) {
+                std::size_t high = low + 1;
+                while (high < rirRows && side.counts[p][high] == side.counts[p][low]) {
+                    ++high;
+                }
+                const std::size_t rirHigh = side.usesRirs ? high : kMaxRirCount + 1;
+                if (!side.counts[p][low].empty()) {
+                    for (const Interval& interval : side.counts[p][low]) {
+                        side.terms[p].push_back(
+                            {thresholdIndex(interval.low), thresholdIndex(interval.high + 1),
+                             static_cast<std::uint8_t>(low), static_cast<std::uint8_t>(rirHigh)});
+                    }
+                }
+                low = high;
+            }
+        }
+        // The shallowest thermometer that answers every threshold between 1 and `remotes`
+        // (0 is every unit, above `remotes` none): count >= t is ones[t], or not zeros[k - t + 1].
+        std::size_t onesDepth = 0;
+        std::size_t zerosDepth = 0;
+        for (int threshold : side.thresholds) {
+            if (threshold >= 1 && threshold <= remotes) {
+                onesDepth = std::max(onesDepth, static_cast<std::size_t>(threshold));
+                zerosDepth =
+                    std::max(zerosDepth, static_cast<std::size_t>(remotes - threshold + 1));
+            }
+        }
+        if (std::min(onesDepth, zerosDepth) <= kMaxThermometer) {
+            side.counting =
+                onesDepth <= zerosDepth ? SideRule::Counting::Ones : SideRule::Counting::Zeros;
+            side.depth = std::min(onesDepth, zerosDepth);
+        }
     };
     auto buildSide = [&](Outcome wanted) {
         std::array<std::array<std::vector<bool>, kMaxRirCount + 1>, kPrimaryClasses> value;
@@ -146,6 +210,21 @@ DeploymentScorer::SizeRule DeploymentScorer::ruleFor(int remotes) const {
             }
         }
         for (std::size_t p = 0; p < kPrimaryClasses; ++p) {
+            if (usesRirs) {
+                // No unit has fewer remotes than RIRs among them (nor RIRs without remotes):
+                // such cells may hold anything, and copying a neighbouring row's makes rows
+                // equal, so that they share terms and thresholds.
+                auto& rows = value[p];
+                rows[1][0] = rows[0][0];
+                for (int c = 1; c <= remotes; ++c) {
+                    rows[0][static_cast<std::size_t>(c)] = rows[1][static_cast<std::size_t>(c)];
+                }
+                for (std::size_t r = 2; r <= kMaxRirCount; ++r) {
+                    for (std::size_t c = 0; c < r && c <= static_cast<std::size_t>(remotes); ++c) {
+                        rows[r][c] = rows[r - 1][c];
+                    }
+                }
+            }
             for (std::size_t r = 0; r <= (usesRirs ? kMaxRirCount : 0); ++r) {
                 std::vector<bool> row = value[p][r];
                 if (!usesRirs) {
@@ -167,6 +246,7 @@ DeploymentScorer::SizeRule DeploymentScorer::ruleFor(int remotes) const {
                 }
             }
         }
+        compile(side);
         return side;
     };
     return {buildSide(Outcome::Attacker), buildSide(Outcome::Victim)};
@@ -191,15 +271,22 @@ DeploymentScorer::Members DeploymentScorer::membersOf(const Deployment& deployme
             matrix_.plane(*deployment.primary, OutcomeMatrix::Plane::Adversary);
         members.primaryVictim = matrix_.plane(*deployment.primary, OutcomeMatrix::Plane::Victim);
     }
+    std::array<std::size_t, kMaxRirCount + 1> placed{};
     for (std::size_t candidate : deployment.remotes) {
         check(candidate);
-        members.adversary[members.remotes] =
-            matrix_.plane(candidate, OutcomeMatrix::Plane::Adversary);
-        members.victim[members.remotes] = matrix_.plane(candidate, OutcomeMatrix::Plane::Victim);
-        members.rir[members.remotes] =
-            static_cast<std::uint8_t>(matrix_.candidates()[candidate].rir);
-        ++members.remotes;
+        ++placed[static_cast<std::size_t>(matrix_.candidates()[candidate].rir) + 1];
     }
+    for (std::size_t r = 1; r <= kMaxRirCount; ++r) {
+        placed[r] += placed[r - 1];
+    }
+    members.rirStart = placed;
+    for (std::size_t candidate : deployment.remotes) {
+        const std::size_t at =
+            placed[static_cast<std::size_t>(matrix_.candidates()[candidate].rir)]++;
+        members.adversary[at] = matrix_.plane(candidate, OutcomeMatrix::Plane::Adversary);
+        members.victim[at] = matrix_.plane(candidate, OutcomeMatrix::Plane::Victim);
+    }
+    members.remotes = deployment.remotes.size();
     members.rule = &rules_[members.remotes];
     return members;
 }
@@ -230,22 +317,62 @@ std::uint64_t DeploymentScorer::sideWord(const Members& members, const SideRule&
     if (!counted) {
         return always;
     }
-    SlicedCount count;
-    count.width = widthFor(members.remotes);
-    std::array<std::uint64_t, kMaxRirCount> rirPresent{};
-    for (std::size_t i = 0; i < members.remotes; ++i) {
-        const std::uint64_t bits = planes[i][word];
-        count.add(bits);
-        if (rule.usesRirs) {
-            rirPresent[members.rir[i]] |= bits;
+    std::array<std::uint64_t, 2 * (kMaxRemotes + 2)> atLeast;
+    if (rule.counting == SideRule::Counting::Sliced) {
+        SlicedCount count;
+        count.width = widthFor(members.remotes);
+        for (std::size_t i = 0; i < members.remotes; ++i) {
+            count.add(planes[i][word]);
+        }
+        for (std::size_t t = 0; t < rule.thresholds.size(); ++t) {
+            atLeast[t] = count.atLeast(rule.thresholds[t]);
+        }
+    } else {
+        const bool zeros = rule.counting == SideRule::Counting::Zeros;
+        std::array<std::uint64_t, kMaxThermometer + 1> thermometer{};
+        switch (rule.depth) {
+            case 0:
+                break;
+            case 1:
+                fillThermometer<1>(planes.data(), members.remotes, word, zeros, thermometer.data());
+                break;
+            case 2:
+                fillThermometer<2>(planes.data(), members.remotes, word, zeros, thermometer.data());
+                break;
+            case 3:
+                fillThermometer<3>(planes.data(), members.remotes, word, zeros, thermometer.data());
+                break;
+            default:
+                fillThermometer<kMaxThermometer>(planes.data(), members.remotes, word, zeros,
+                                                 thermometer.data());
+        }
+        const int remotes = static_cast<int>(members.remotes);
+        for (std::size_t t = 0; t < rule.thresholds.size(); ++t) {
+            const int threshold = rule.thresholds[t];
+            atLeast[t] = threshold <= 0        ? kAll
+                         : threshold > remotes ? 0
+                         : zeros ? ~thermometer[static_cast<std::size_t>(remotes - threshold + 1)]
+                                 : thermometer[static_cast<std::size_t>(threshold)];
         }
     }
-    SlicedCount rirCount;
+
+    // rirAtLeast[r]: units whose remotes span at least r RIRs, grown one RIR at a time (in
+    // registers: written out, as the compiler vectorises a loop over r badly).
+    std::array<std::uint64_t, kMaxRirCount + 2> rirAtLeast{kAll, 0, 0, 0, 0, 0, 0};
     if (rule.usesRirs) {
-        rirCount.width = 3;
-        for (std::uint64_t present : rirPresent) {
-            rirCount.add(present);
+        std::uint64_t one = 0, two = 0, three = 0, four = 0, five = 0;
+        for (std::size_t r = 0; r < kMaxRirCount; ++r) {
+            std::uint64_t present = 0;
+            for (std::size_t i = members.rirStart[r]; i < members.rirStart[r + 1]; ++i) {
+                present |= planes[i][word];
+            }
+            five |= four & present;
+            four |= three & present;
+            three |= two & present;
+            two |= one & present;
+            one |= present;
         }
+        rirAtLeast = {kAll, one, two, three, four, five, 0};
     }
     std::uint64_t result = always;
     for (std::size_t p = 0; p < kPrimaryClasses; ++p) {
@@ -253,17 +380,9 @@ std::uint64_t DeploymentScorer::sideWord(const Members& members, const SideRule&
             continue;
         }
         std::uint64_t inClass = 0;
-        for (std::size_t r = 0; r <= (rule.usesRirs ? kMaxRirCount : 0); ++r) {
-            if (rule.counts[p][r].empty()) {
-                continue;
-            }
-            std::uint64_t counts = 0;
-            for (const Interval& interval : rule.counts[p][r]) {
-                counts |= count.within(interval.low, interval.high);
-            }
-            inClass |= rule.usesRirs
-                           ? counts & rirCount.within(static_cast<int>(r), static_cast<int>(r))
-                           : counts;
+        for (const SideRule::Term& term : rule.terms[p]) {
+            inClass |= atLeast[term.low] & ~atLeast[term.high] & rirAtLeast[term.rirLow] &
+                       ~rirAtLeast[term.rirHigh];
         }
         result |= primaryMasks[p] & inClass;
     }

@@ -159,6 +159,8 @@ void ExperimentRunner::computeTrial(std::uint64_t index, Workspace& workspace,
     const TrialUnit unit = plan_.unit(index);
     record.rovIndex = unit.rovIndex;
     record.rovLabel = scenario_.rovSettings[unit.rovIndex].label;
+    record.roaIndex = unit.roaIndex;
+    record.roaLabel = scenario_.roaSettings[unit.roaIndex].label;
     record.attack = scenario_.attacks[unit.attackIndex];
     record.prefixLength = scenario_.prefixLengths[unit.prefixIndex];
     record.victim = graph_.asnOf(unit.victim);
@@ -321,7 +323,13 @@ std::vector<TrialRecord> ExperimentRunner::shardRecords(std::uint64_t shard) con
 std::uint64_t ExperimentRunner::run(std::size_t threads, std::uint64_t firstShard,
                                     const ShardHandler& onShard,
                                     const std::atomic<bool>* stop) const {
-    const std::uint64_t shardCount = plan_.shardCount();
+    return run(threads, firstShard, plan_.shardCount(), onShard, stop);
+}
+
+std::uint64_t ExperimentRunner::run(std::size_t threads, std::uint64_t firstShard,
+                                    std::uint64_t endShard, const ShardHandler& onShard,
+                                    const std::atomic<bool>* stop) const {
+    const std::uint64_t shardCount = std::min(endShard, plan_.shardCount());
     if (firstShard >= shardCount) {
         return shardCount;
     }

@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include "mpicsim/common/Cancelled.hpp"
+
 namespace mpicsim {
 namespace {
 
@@ -33,6 +35,7 @@ std::vector<OutcomeMatrix::Unit> OutcomeMatrixBuilder::unitsOf(const AsGraph& gr
         out.attack = static_cast<std::uint8_t>(scenario.attacks[unit.attackIndex]);
         out.rovIndex = static_cast<std::uint8_t>(unit.rovIndex);
         out.prefixLength = static_cast<std::uint8_t>(scenario.prefixLengths[unit.prefixIndex]);
+        out.victimWithoutRoa = plan.attack(unit).victimHasRoa ? 0 : 1;
     }
     return units;
 }
@@ -57,7 +60,8 @@ OutcomeMatrix OutcomeMatrixBuilder::build(const AsGraph& graph, const Scenario& 
                                           const TrialPlan& plan,
                                           std::vector<OutcomeMatrix::Candidate> candidates,
                                           const CandidatePropagation& propagation,
-                                          std::size_t threads, const ProgressHandler& onProgress) {
+                                          std::size_t threads, const ProgressHandler& onProgress,
+                                          const std::atomic<bool>* stop) {
     if (candidates.size() != propagation.candidateCount()) {
         throw std::invalid_argument("outcome matrix: " + std::to_string(candidates.size()) +
                                     " candidates, but the propagation answers for " +
@@ -80,6 +84,9 @@ OutcomeMatrix OutcomeMatrixBuilder::build(const AsGraph& graph, const Scenario& 
         std::vector<Outcome> outcomes(propagation.candidateCount());
         try {
             for (std::uint64_t block = nextBlock++; block < blockCount; block = nextBlock++) {
+                if (stop != nullptr && stop->load()) {
+                    throw Cancelled();
+                }
                 const std::uint64_t end = std::min(unitCount, (block + 1) * 64);
                 for (std::uint64_t index = block * 64; index < end; ++index) {
                     const TrialUnit unit = plan.unit(index);

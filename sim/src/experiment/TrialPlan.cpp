@@ -169,6 +169,9 @@ TrialPlan::TrialPlan(const AsGraph& graph, const Scenario& scenario, std::size_t
         }
         rovDeployments_.push_back(resolveRov(graph, setting, coneSizes, absentAsns_));
     }
+    for (const RoaSetting& setting : scenario.roaSettings) {
+        roaCoverages_.push_back(RoaCoverage::resolve(graph, setting, absentAsns_));
+    }
 
     std::vector<std::int64_t> positionInAdversaries(graph.nodeCount(), -1);
     for (std::size_t j = 0; j < adversaries_.size(); ++j) {
@@ -183,9 +186,9 @@ TrialPlan::TrialPlan(const AsGraph& graph, const Scenario& scenario, std::size_t
         pairsBefore_[i + 1] = pairsBefore_[i] + pairs;
     }
     pairsPerSweepPoint_ = pairsBefore_.back();
-    const std::uint64_t sweepPoints = static_cast<std::uint64_t>(rovDeployments_.size()) *
-                                      scenario.attacks.size() * scenario.prefixLengths.size() *
-                                      scenario.methods.size();
+    const std::uint64_t sweepPoints = static_cast<std::uint64_t>(roaCoverages_.size()) *
+                                      scenario.methods.size() * rovDeployments_.size() *
+                                      scenario.attacks.size() * scenario.prefixLengths.size();
     nameservers_ = std::make_unique<NameserverPlacement>(graph, scenario.nameservers, victims_);
     targetLabels_.push_back("web host");
     for (std::size_t k = 1; k <= nameservers_->mostPerVictim(); ++k) {
@@ -200,11 +203,14 @@ TrialUnit TrialPlan::unit(std::uint64_t index) const {
     const std::uint64_t prefixes = scenario_.prefixLengths.size();
     const std::uint64_t attacks = scenario_.attacks.size();
     const std::uint64_t rovs = rovDeployments_.size();
+    const std::uint64_t methods = scenario_.methods.size();
     TrialUnit unit{};
     unit.prefixIndex = static_cast<std::uint32_t>(sweepPoint % prefixes);
     unit.attackIndex = static_cast<std::uint32_t>((sweepPoint / prefixes) % attacks);
     unit.rovIndex = static_cast<std::uint32_t>((sweepPoint / (prefixes * attacks)) % rovs);
-    unit.methodIndex = static_cast<std::uint32_t>(sweepPoint / (prefixes * attacks * rovs));
+    unit.methodIndex =
+        static_cast<std::uint32_t>((sweepPoint / (prefixes * attacks * rovs)) % methods);
+    unit.roaIndex = static_cast<std::uint32_t>(sweepPoint / (prefixes * attacks * rovs * methods));
     const auto victimIndex =
         static_cast<std::size_t>(std::upper_bound(pairsBefore_.begin(), pairsBefore_.end(), pair) -
                                  pairsBefore_.begin() - 1);
@@ -247,6 +253,7 @@ Attack TrialPlan::attack(const TrialUnit& unit, NodeIndex target) const {
     attack.victim = target;
     attack.attacker = unit.adversary;
     attack.victimPrefixLength = scenario_.prefixLengths[unit.prefixIndex];
+    attack.victimHasRoa = roaCoverages_[unit.roaIndex].covers(target);
     return attack;
 }
 

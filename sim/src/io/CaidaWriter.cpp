@@ -1,9 +1,6 @@
 #include "mpicsim/io/CaidaWriter.hpp"
 
-#include <fstream>
-#include <system_error>
-
-#include "mpicsim/io/InputError.hpp"
+#include "ReplaceFile.hpp"
 
 namespace mpicsim {
 namespace {
@@ -45,25 +42,7 @@ void CaidaWriter::write(std::ostream& out, const std::vector<AsLink>& links,
 void CaidaWriter::writeFile(const std::filesystem::path& path, const std::vector<AsLink>& links,
                             const AsGraphMetadata& metadata,
                             const std::vector<std::string>& descriptionLines) {
-    std::filesystem::path temporary = path;
-    temporary += ".partial";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out) {
-            throw InputError(path.string(), 0, "cannot open for writing");
-        }
-        write(out, links, metadata, descriptionLines);
-        out.flush();
-        if (!out) {
-            throw InputError(path.string(), 0, "writing failed (disk full?)");
-        }
-    }
-    std::error_code error;
-    std::filesystem::rename(temporary, path, error);
-    if (error) {
-        std::filesystem::remove(temporary, error);
-        throw InputError(path.string(), 0, "cannot move the written file into place");
-    }
+    replaceFile(path, [&](std::ostream& out) { write(out, links, metadata, descriptionLines); });
 }
 
 }  // namespace mpicsim

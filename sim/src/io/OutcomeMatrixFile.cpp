@@ -77,6 +77,7 @@ void OutcomeMatrixFile::write(const std::filesystem::path& path, const OutcomeMa
     json["version"] = 1;
     json["topology_sha256"] = header.topologySha256;
     json["scenario"] = header.scenario;
+    json["region_model"] = header.regionModel;
     json["units"] = matrix.unitCount();
     json["words_per_plane"] = matrix.wordsPerPlane();
     json["candidates"] = nlohmann::json::array();
@@ -146,6 +147,7 @@ OutcomeMatrix OutcomeMatrixFile::read(const std::filesystem::path& path,
         }
         read.topologySha256 = json.at("topology_sha256").get<std::string>();
         read.scenario = json.at("scenario").get<std::string>();
+        read.regionModel = json.value("region_model", std::string("cloud-as"));
         unitCount = json.at("units").get<std::size_t>();
         for (const auto& entry : json.at("candidates")) {
             OutcomeMatrix::Candidate candidate;

@@ -1,8 +1,39 @@
 #include "PerspectiveJson.hpp"
 
 #include "JsonFields.hpp"
+#include "mpicsim/io/InputError.hpp"
 
 namespace mpicsim::detail {
+
+std::vector<PerspectiveLink> parseNeighbours(const nlohmann::json& list, const std::string& pointer,
+                                             const std::string& source) {
+    if (!list.is_array()) {
+        throw InputError(source, 0,
+                         "at " + pointer +
+                             ": expected an array of {\"asn\", \"role\"} objects, got " +
+                             JsonFields::typeName(list));
+    }
+    std::vector<PerspectiveLink> neighbours;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const JsonFields link(list[i], pointer + "/" + std::to_string(i), source);
+        link.allowOnly({"asn", "role"});
+        PerspectiveLink neighbour;
+        neighbour.neighbour = static_cast<Asn>(link.requiredInteger("asn", 1, 4294967295LL));
+        const std::string role = link.requiredString("role");
+        if (role == "provider") {
+            neighbour.role = PerspectiveLink::Role::Provider;
+        } else if (role == "peer") {
+            neighbour.role = PerspectiveLink::Role::Peer;
+        } else if (role == "customer") {
+            neighbour.role = PerspectiveLink::Role::Customer;
+        } else {
+            link.fail("role",
+                      "expected \"provider\", \"peer\" or \"customer\", got \"" + role + "\"");
+        }
+        neighbours.push_back(neighbour);
+    }
+    return neighbours;
+}
 
 Perspective parsePerspective(const nlohmann::json& value, const std::string& pointer,
                              const std::string& source) {
@@ -42,30 +73,8 @@ Perspective parsePerspective(const nlohmann::json& value, const std::string& poi
     }
     perspective.rovFiltering = fields.optionalBool("rov").value_or(false);
     if (fields.has("neighbours")) {
-        const nlohmann::json& list = fields.at("neighbours");
-        if (!list.is_array()) {
-            fields.fail("neighbours", "expected an array of {\"asn\", \"role\"} objects, got " +
-                                          JsonFields::typeName(list));
-        }
-        for (std::size_t i = 0; i < list.size(); ++i) {
-            const JsonFields link(list[i], fields.pointerTo("neighbours") + "/" + std::to_string(i),
-                                  source);
-            link.allowOnly({"asn", "role"});
-            PerspectiveLink neighbour;
-            neighbour.neighbour = static_cast<Asn>(link.requiredInteger("asn", 1, 4294967295LL));
-            const std::string role = link.requiredString("role");
-            if (role == "provider") {
-                neighbour.role = PerspectiveLink::Role::Provider;
-            } else if (role == "peer") {
-                neighbour.role = PerspectiveLink::Role::Peer;
-            } else if (role == "customer") {
-                neighbour.role = PerspectiveLink::Role::Customer;
-            } else {
-                link.fail("role",
-                          "expected \"provider\", \"peer\" or \"customer\", got \"" + role + "\"");
-            }
-            perspective.neighbours.push_back(neighbour);
-        }
+        perspective.neighbours =
+            parseNeighbours(fields.at("neighbours"), fields.pointerTo("neighbours"), source);
     }
     return perspective;
 }

@@ -41,15 +41,39 @@ class ScenarioParser {
 
     Scenario parse(const nlohmann::json& document) {
         const JsonFields root(document, "", source_);
-        root.allowOnly({"name", "description", "topology", "seed", "tie_break", "method", "attacks",
-                        "prefix_length", "ca_configurations", "policies", "br_dates", "rov",
-                        "victims", "adversaries", "optimize", "sweep", "nameservers", "attempts"});
+        root.allowOnly({"name",
+                        "description",
+                        "topology",
+                        "seed",
+                        "tie_break",
+                        "method",
+                        "attacks",
+                        "prefix_length",
+                        "ca_configurations",
+                        "policies",
+                        "br_dates",
+                        "rov",
+                        "victims",
+                        "adversaries",
+                        "optimize",
+                        "sweep",
+                        "nameservers",
+                        "attempts",
+                        "region_model",
+                        "roa"});
         Scenario scenario;
         scenario.name = root.requiredString("name");
+        for (const char* block : {"optimize", "sweep"}) {
+            if (root.has(block)) {
+                scenario.otherCommandBlocks.emplace_back(block);
+            }
+        }
         scenario.description = root.optionalString("description").value_or("");
         scenario.seed = static_cast<std::uint64_t>(
             root.optionalInteger("seed", 0, std::numeric_limits<std::int64_t>::max()).value_or(1));
         parseTopology(root, scenario);
+        parseRegionModel(root, scenario);
+        scenario.catalog = catalog_;
         if (const auto tieBreak = root.optionalString("tie_break")) {
             try {
                 scenario.tieBreak = TieBreak::fromString(*tieBreak);
@@ -119,6 +143,7 @@ class ScenarioParser {
                   [&](const nlohmann::json& value, const std::string& pointer) {
                       scenario.rovSettings.push_back(parseRov(value, pointer));
                   });
+        parseRoaSettings(root, scenario);
         scenario.victims = parseSelection(root, "victims");
         scenario.adversaries = parseSelection(root, "adversaries");
         if (scenario.adversaries.kind == AsSelection::Kind::Weighted) {
@@ -349,7 +374,7 @@ class ScenarioParser {
                 "{\"synthetic\": {\"ases\": N, \"seed\": S}})");
         }
         const JsonFields topology(root.at("topology"), "/topology", source_);
-        topology.allowOnly({"caida", "synthetic", "exclude_mlp_only"});
+        topology.allowOnly({"caida", "synthetic", "exclude_mlp_only", "org_info"});
         if (topology.has("caida") == topology.has("synthetic")) {
             topology.failHere("give exactly one of 'caida' (a file) and 'synthetic'");
         }
@@ -377,6 +402,62 @@ class ScenarioParser {
             }
         }
         scenario.excludeMlpOnly = topology.optionalBool("exclude_mlp_only").value_or(false);
+        if (const auto organisations = topology.optionalString("org_info")) {
+            if (scenario.syntheticTopology) {
+                topology.fail("org_info", "a synthetic topology brings its own table");
+            }
+            scenario.organisationsPath = resolvePath(*organisations);
+        }
+    }
+
+    // "cloud-as" | "regional" | "regional+backbone" | {"model": "regional", "backbone": bool}
+    // | {"file": "PATH"}
+    void parseRegionModel(const JsonFields& root, Scenario& scenario) const {
+        if (!root.has("region_model")) {
+            return;
+        }
+        const nlohmann::json& value = root.at("region_model");
+        const std::string pointer = root.pointerTo("region_model");
+        if (value.is_string()) {
+            const std::string name = value.get<std::string>();
+            if (name == "cloud-as") {
+                scenario.regionModel = RegionModel::cloudAs();
+            } else if (name == "regional" || name == "regional+backbone") {
+                scenario.regionModel = RegionModel::regional(name == "regional+backbone");
+            } else {
+                fail(pointer,
+                     "expected \"cloud-as\", \"regional\", \"regional+backbone\", "
+                     "{\"model\": \"regional\", \"backbone\": BOOL} or {\"file\": "
+                     "\"PATH\"}, got \"" +
+                         name + "\"" +
+                         ClosestMatch::suggestion(name,
+                                                  std::vector<std::string>{"cloud-as", "regional",
+                                                                           "regional+backbone"}));
+            }
+            return;
+        }
+        const JsonFields fields(value, pointer, source_);
+        fields.allowOnly({"model", "backbone", "file"});
+        if (fields.has("file")) {
+            if (fields.has("model") || fields.has("backbone")) {
+                fields.failHere("give either {\"file\": PATH} or {\"model\", \"backbone\"}");
+            }
+            scenario.regionModel =
+                RegionModel::measured(resolvePath(fields.requiredString("file")));
+            return;
+        }
+        const std::string model = fields.requiredString("model");
+        const bool backbone = fields.optionalBool("backbone").value_or(false);
+        if (model == "cloud-as" && !backbone) {
+            scenario.regionModel = RegionModel::cloudAs();
+        } else if (model == "regional") {
+            scenario.regionModel = RegionModel::regional(backbone);
+        } else {
+            fields.fail("model",
+                        model == "cloud-as"
+                            ? "the backbone switch applies to \"regional\" only"
+                            : "expected \"cloud-as\" or \"regional\", got \"" + model + "\"");
+        }
     }
 
     void parsePolicies(const JsonFields& root, Scenario& scenario) {
@@ -469,6 +550,30 @@ class ScenarioParser {
         return asns;
     }
 
+    // A share chosen by a seeded hash: `member` from 0 to 1, "seed" (default 1), and "label"
+    // (default "PREFIX:SHARE").
+    struct SeededShare {
+        double fraction = 0;
+        std::uint64_t seed = 1;
+        std::string label;
+    };
+    static SeededShare seededShare(const JsonFields& fields, std::string_view member,
+                                   const std::string& ofWhat, const char* labelPrefix) {
+        SeededShare share;
+        share.fraction = fields.requiredNumber(member);
+        if (!(share.fraction >= 0 && share.fraction <= 1)) {
+            fields.fail(member, "expected a share" + ofWhat + " from 0 to 1, got " +
+                                    JsonFields::shortDump(fields.at(member)));
+        }
+        share.seed = static_cast<std::uint64_t>(
+            fields.optionalInteger("seed", 0, std::numeric_limits<std::int64_t>::max())
+                .value_or(1));
+        char text[64];
+        std::snprintf(text, sizeof text, "%s:%g", labelPrefix, share.fraction);
+        share.label = fields.optionalString("label").value_or(text);
+        return share;
+    }
+
     RovSetting parseRov(const nlohmann::json& value, const std::string& pointer) const {
         RovSetting setting;
         if (value.is_string() && value.get<std::string>() == "none") {
@@ -496,18 +601,10 @@ class ScenarioParser {
         } else if (fields.has("random_fraction")) {
             fields.allowOnly({"random_fraction", "seed", "label"});
             setting.kind = RovSetting::Kind::RandomFraction;
-            setting.fraction = fields.requiredNumber("random_fraction");
-            if (!(setting.fraction >= 0 && setting.fraction <= 1)) {
-                fields.fail("random_fraction",
-                            "expected a share from 0 to 1, got " +
-                                JsonFields::shortDump(fields.at("random_fraction")));
-            }
-            setting.seed = static_cast<std::uint64_t>(
-                fields.optionalInteger("seed", 0, std::numeric_limits<std::int64_t>::max())
-                    .value_or(1));
-            char text[32];
-            std::snprintf(text, sizeof text, "random:%g", setting.fraction);
-            setting.label = fields.optionalString("label").value_or(text);
+            const SeededShare share = seededShare(fields, "random_fraction", "", "random");
+            setting.fraction = share.fraction;
+            setting.seed = share.seed;
+            setting.label = share.label;
         } else if (fields.has("top_cone")) {
             fields.allowOnly({"top_cone", "label"});
             setting.kind = RovSetting::Kind::TopCone;
@@ -522,6 +619,58 @@ class ScenarioParser {
         }
         if (setting.label.find(',') != std::string::npos) {
             fields.fail("label", "a label cannot contain a comma");
+        }
+        return setting;
+    }
+
+    // "roa": which victims hold a ROA; an axis like "rov" (an array sweeps it).
+    void parseRoaSettings(const JsonFields& root, Scenario& scenario) {
+        scenario.roaSettings.clear();
+        forEachOf(root, "roa", "\"all\"",
+                  [&](const nlohmann::json& value, const std::string& pointer) {
+                      scenario.roaSettings.push_back(parseRoa(value, pointer));
+                      for (std::size_t i = 0; i + 1 < scenario.roaSettings.size(); ++i) {
+                          if (scenario.roaSettings[i].label == scenario.roaSettings.back().label) {
+                              fail(pointer, "ROA setting \"" + scenario.roaSettings.back().label +
+                                                "\" appears twice");
+                          }
+                      }
+                  });
+    }
+
+    RoaSetting parseRoa(const nlohmann::json& value, const std::string& pointer) const {
+        RoaSetting setting;
+        if (value.is_string() &&
+            (value.get<std::string>() == "all" || value.get<std::string>() == "none")) {
+            setting.label = value.get<std::string>();
+            setting.kind = setting.label == "all" ? RoaSetting::Kind::All : RoaSetting::Kind::None;
+            return setting;
+        }
+        constexpr const char* kExpected =
+            "expected \"all\", \"none\", {\"fraction\": F, \"seed\": S} or "
+            "{\"list\": [ASN, ...]}";
+        if (!value.is_object()) {
+            fail(pointer, std::string(kExpected) + ", got " + JsonFields::shortDump(value));
+        }
+        const JsonFields fields(value, pointer, source_);
+        if (fields.has("fraction")) {
+            fields.allowOnly({"fraction", "seed", "label"});
+            setting.kind = RoaSetting::Kind::Fraction;
+            const SeededShare share = seededShare(fields, "fraction", " of victims", "fraction");
+            setting.fraction = share.fraction;
+            setting.seed = share.seed;
+            setting.label = share.label;
+        } else if (fields.has("list")) {
+            fields.allowOnly({"list", "label"});
+            setting.kind = RoaSetting::Kind::List;
+            setting.asns = asnArray(fields, "list", false);
+            setting.label = fields.optionalString("label").value_or(
+                "list:" + std::to_string(setting.asns.size()));
+        } else {
+            fields.failHere(kExpected);
+        }
+        if (setting.label.find_first_of(",\n") != std::string::npos) {
+            fields.fail("label", "a label cannot contain a comma or a line break");
         }
         return setting;
     }

@@ -12,7 +12,7 @@
 namespace mpicsim {
 namespace {
 
-constexpr std::size_t kFieldCount = 14;
+constexpr std::size_t kFieldCount = 15;
 
 void appendNumber(std::string& out, std::uint64_t value) {
     char buffer[24];
@@ -89,9 +89,10 @@ class RowParser {
     std::size_t line_;
 };
 
-bool sameUnit(const TrialRecord& record, std::uint32_t rovIndex, AttackType attack,
-              int prefixLength, Asn victim, Asn adversary, ValidationMethod method) {
-    return record.rovIndex == rovIndex && record.attack == attack &&
+bool sameUnit(const TrialRecord& record, std::uint32_t roaIndex, std::uint32_t rovIndex,
+              AttackType attack, int prefixLength, Asn victim, Asn adversary,
+              ValidationMethod method) {
+    return record.roaIndex == roaIndex && record.rovIndex == rovIndex && record.attack == attack &&
            record.prefixLength == prefixLength && record.victim == victim &&
            record.adversary == adversary && record.method == method;
 }
@@ -100,7 +101,7 @@ bool sameUnit(const TrialRecord& record, std::uint32_t rovIndex, AttackType atta
 
 std::string_view TrialsCsv::header() {
     return "rov,attack,prefix_length,victim,adversary,ca,policy,issued,legitimate_blocked,"
-           "corroborating,required,method,attempts,hijacked_target\n";
+           "corroborating,required,roa,method,attempts,hijacked_target\n";
 }
 
 void TrialsCsv::appendRows(std::span<const TrialRecord> records, std::string& out) {
@@ -125,6 +126,8 @@ void TrialsCsv::appendRows(std::span<const TrialRecord> records, std::string& ou
             out += ',';
             appendNumber(out, static_cast<std::uint64_t>(verdict.required));
             out += ',';
+            out += record.roaLabel;
+            out += ',';
             out += toString(record.method);
             out += ',';
             appendNumber(out, static_cast<std::uint64_t>(verdict.attempts));
@@ -138,6 +141,7 @@ void TrialsCsv::appendRows(std::span<const TrialRecord> records, std::string& ou
 void TrialsCsv::parse(std::string_view text, const std::string& sourceName,
                       const RecordHandler& onRecord) {
     std::vector<std::string_view> rovLabels;  // a record's rovIndex, in order of appearance
+    std::vector<std::string_view> roaLabels;  // a record's roaIndex, likewise
     TrialRecord record;
     bool pending = false;
     std::size_t lineNumber = 0;
@@ -159,6 +163,13 @@ void TrialsCsv::parse(std::string_view text, const std::string& sourceName,
         if (rovIndex == rovLabels.size()) {
             rovLabels.push_back(fields[0]);
         }
+        std::uint32_t roaIndex = 0;
+        while (roaIndex < roaLabels.size() && roaLabels[roaIndex] != fields[11]) {
+            ++roaIndex;
+        }
+        if (roaIndex == roaLabels.size()) {
+            roaLabels.push_back(fields[11]);
+        }
         const AttackType attack = parser.attack(fields[1]);
         const int prefixLength = parser.number<int>(fields[2]);
         const Asn victim = parser.number<Asn>(fields[3]);
@@ -170,18 +181,20 @@ void TrialsCsv::parse(std::string_view text, const std::string& sourceName,
         verdict.legitimateIssuanceBlocked = parser.flag(fields[8]);
         verdict.corroborating = parser.number<int>(fields[9]);
         verdict.required = parser.number<int>(fields[10]);
-        const ValidationMethod method = parser.method(fields[11]);
-        verdict.attempts = parser.number<int>(fields[12]);
-        verdict.hijackedTarget = fields[13];
+        const ValidationMethod method = parser.method(fields[12]);
+        verdict.attempts = parser.number<int>(fields[13]);
+        verdict.hijackedTarget = fields[14];
 
-        if (pending &&
-            !sameUnit(record, rovIndex, attack, prefixLength, victim, adversary, method)) {
+        if (pending && !sameUnit(record, roaIndex, rovIndex, attack, prefixLength, victim,
+                                 adversary, method)) {
             onRecord(record);
             pending = false;
         }
         if (!pending) {
             record.rovIndex = rovIndex;
             record.rovLabel = rovLabels[rovIndex];
+            record.roaIndex = roaIndex;
+            record.roaLabel = roaLabels[roaIndex];
             record.attack = attack;
             record.prefixLength = prefixLength;
             record.victim = victim;

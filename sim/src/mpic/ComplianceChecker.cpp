@@ -21,7 +21,13 @@ std::vector<ComplianceViolation> ComplianceChecker::check(const CaConfiguration&
                                                           const QuorumPolicy& policy) {
     std::vector<ComplianceViolation> violations;
     const std::string source = " (" + policy.label() + ")";
-    const int remotes = static_cast<int>(ca.remotes.size());
+    // A pool validates each attempt from a cohort of cohortSize() remotes: the counts are judged
+    // per attempt; distinctness over the whole pool, as any two of its remotes may meet.
+    const int remotes = static_cast<int>(ca.cohortSize());
+    const std::string configured =
+        ca.remotesPerAttempt
+            ? " (each attempt's, of a pool of " + std::to_string(ca.remotes.size()) + ")"
+            : "";
 
     if (policy.primaryRequired && !ca.primary) {
         violations.push_back({"no-primary",
@@ -33,14 +39,14 @@ std::vector<ComplianceViolation> ComplianceChecker::check(const CaConfiguration&
         violations.push_back({"too-few-remotes",
                               "the policy needs at least " + std::to_string(policy.minimumRemotes) +
                                   " remote perspectives; the configuration has " +
-                                  std::to_string(remotes) + source});
+                                  std::to_string(remotes) + configured + source});
     }
     const int required = policy.requiredCorroborations(remotes);
     if (required > remotes) {
         violations.push_back({"quorum-impossible", "the quorum needs " + std::to_string(required) +
                                                        " corroborating remotes but only " +
                                                        std::to_string(remotes) + " are configured" +
-                                                       source});
+                                                       configured + source});
     }
     std::bitset<8> rirs;
     for (const Perspective& remote : ca.remotes) {

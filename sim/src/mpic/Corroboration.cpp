@@ -20,11 +20,11 @@ Tally tally(std::span<const RemoteResult> remotes, Outcome wanted) {
     return result;
 }
 
-std::string plural(int count, const char* noun) {
-    return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
-}
-
 }  // namespace
+
+std::string Corroboration::countOf(int count, std::string_view noun) {
+    return std::to_string(count) + " " + std::string(noun) + (count == 1 ? "" : "s");
+}
 
 Verdict Corroboration::decide(const QuorumPolicy& policy, std::optional<Outcome> primary,
                               int remotes, Tally attacker, Tally victim) {
@@ -63,13 +63,15 @@ Verdict Corroboration::decide(const QuorumPolicy& policy, std::optional<Outcome>
     }
     const bool attackerQuorum =
         attacker.count >= verdict.required && attacker.rirs >= verdict.requiredRirs;
+    // "3 of 5 remote perspectives reached the attacker (4 required), spanning 2 RIRs (2
+    // required)": each count is followed by what the policy requires of it.
     const std::string quorum =
-        std::to_string(attacker.count) + " of " + plural(verdict.remotes, "remote perspective") +
-        " reached the attacker (" + std::to_string(verdict.required) + " required";
+        std::to_string(attacker.count) + " of " + countOf(verdict.remotes, "remote perspective") +
+        " reached the attacker (" + std::to_string(verdict.required) + " required)";
     const std::string rirs = verdict.requiredRirs > 0
-                                 ? ", spanning " + plural(attacker.rirs, "RIR") + " of " +
+                                 ? ", spanning " + countOf(attacker.rirs, "RIR") + " (" +
                                        std::to_string(verdict.requiredRirs) + " required)"
-                                 : ")";
+                                 : "";
     if (policy.primaryRequired && !verdict.primaryReachesAttacker) {
         verdict.reason = std::string("The primary perspective's validation reached ") +
                          (verdict.primaryReachesVictim ? "the victim" : "nobody") +

@@ -92,6 +92,16 @@ bool QuorumPolicyTable::knows(std::string_view name) {
     return false;
 }
 
+std::vector<QuorumPolicy> QuorumPolicyTable::phases(std::string_view name) {
+    std::vector<QuorumPolicy> found;
+    for (const QuorumPolicy& policy : rows()) {
+        if (policy.name == name) {
+            found.push_back(policy);
+        }
+    }
+    return found;
+}
+
 std::vector<std::string> QuorumPolicyTable::nameList() {
     std::vector<std::string> names;
     for (const QuorumPolicy& policy : rows()) {

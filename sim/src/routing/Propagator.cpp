@@ -423,7 +423,7 @@ void Propagator::runSwept(const Attack& attack, const Sweep& sweep, RoutingOutco
             if (complete) {
                 subprefixKeys.clear();
             }
-            out.invalidTagMask_[0] = 1u << kTagAttacker;
+            out.invalidTagMask_[0] = attack.victimHasRoa ? 1u << kTagAttacker : 0u;
             propagate<false>({victimSeed, {attack.attacker, originKey(Outcome::Attacker)}},
                              out.invalidTagMask_[0], nullptr, sweep, workspace, victimKeys.data());
             break;
@@ -438,7 +438,8 @@ void Propagator::runSwept(const Attack& attack, const Sweep& sweep, RoutingOutco
         case AttackType::Subprefix:
             subprefixKeys.resize(n);
             // The sub-prefix is longer than the ROA's maxLength and has the wrong origin.
-            out.invalidTagMask_[1] = (1u << kTagVictim) | (1u << kTagAttacker);
+            out.invalidTagMask_[1] =
+                attack.victimHasRoa ? (1u << kTagVictim) | (1u << kTagAttacker) : 0u;
             if (attack.subprefixFiltered()) {
                 if (complete) {
                     std::fill(subprefixKeys.begin(), subprefixKeys.end(), kNone);

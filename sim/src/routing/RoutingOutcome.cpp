@@ -3,6 +3,12 @@
 namespace mpicsim {
 
 std::optional<PrefixSlot> RoutingOutcome::forwardingSlot(NodeIndex node) const {
+    // The victim delivers traffic for its prefix to its own hosts: it forwards on its own route,
+    // even when it holds (and passes on) the attacker's sub-prefix route.
+    if (node == attack_.victim) {
+        return hasRoute(node, PrefixSlot::VictimPrefix) ? std::optional(PrefixSlot::VictimPrefix)
+                                                        : std::nullopt;
+    }
     if (usesSubprefix() && hasRoute(node, PrefixSlot::Subprefix)) {
         return PrefixSlot::Subprefix;
     }

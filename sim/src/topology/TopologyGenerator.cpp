@@ -3,11 +3,14 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <stdexcept>
 #include <string>
 #include <unordered_set>
 
 #include "mpicsim/common/DeterministicRandom.hpp"
+#include "mpicsim/topology/SyntheticHostProfile.hpp"
+#include "mpicsim/topology/SyntheticOrganisations.hpp"
 
 namespace mpicsim {
 namespace {
@@ -21,6 +24,14 @@ constexpr double kProviderTailContinuation = 0.7;
 // Peering appetites are log-normal, cut at this many standard deviations so that a single
 // extreme draw does not decide the largest degree.
 constexpr double kAppetiteClip = 3;
+// The stream that places the hosts: separate from the one that builds the graph, so that the
+// graph and the numbering of every other AS stay what they were before hosts were placed.
+constexpr std::uint64_t kHostStream = 0x486f7374734153ull;
+// How much more a cone mismatch weighs than a provider or peer mismatch when choosing a host's
+// AS: the counts are then adjusted to the target, the cone is not.
+constexpr double kConeMismatchWeight = 4;
+// A host's cone short of its target is grown until it holds this share of the target.
+constexpr double kConeFill = 0.95;
 
 class Builder {
   public:
@@ -36,6 +47,9 @@ class Builder {
         cliqueSize_ = std::min(shape_.cliqueSize, std::max<std::size_t>(2, ases_ / 3));
         buildHierarchy();
         buildPeering();
+        if (ases_ >= SyntheticHostProfile::kMinAses) {
+            placeHosts(seed);
+        }
         return finish(seed);
     }
 
@@ -214,6 +228,263 @@ class Builder {
         ++peerCount_[b];
     }
 
+    // Chooses for each host of SyntheticHostProfile::catalog() the AS whose customer cone,
+    // provider count and peer degree lie closest to the host's targets (a tier-1 host among the
+    // clique, any other outside it), then adds or removes provider and peer links of that AS
+    // until its provider count and peer degree are the targets, and grows its cone when it is
+    // short (growCone). A new provider lies outside the host's cone (no cycle) and outside the
+    // cones of the other non-tier-1 hosts (their cones stay as chosen); a removed provider or
+    // peer keeps another link.
+    void placeHosts(std::uint64_t seed) {
+        DeterministicRandom random(seed ^ kHostStream);
+        customersOf_.assign(ases_, {});
+        providersOf_.assign(ases_, {});
+        for (const auto& [provider, customer] : providerCustomer_) {
+            customersOf_[provider].push_back(customer);
+            providersOf_[customer].push_back(provider);
+        }
+        coneStamp_.assign(ases_, 0);
+        std::vector<std::uint32_t> cone(ases_, 1);
+        for (std::uint32_t v = 0; v < ases_; ++v) {
+            if (!customersOf_[v].empty()) {
+                cone[v] = static_cast<std::uint32_t>(markCone(v).size());
+            }
+        }
+        isHost_.assign(ases_, false);
+        for (const SyntheticHostProfile& profile : SyntheticHostProfile::catalog()) {
+            const std::uint32_t v = closestAs(profile, cone);
+            isHost_[v] = true;
+            hosts_.push_back({v, &profile});
+        }
+        for (const auto& [v, profile] : hosts_) {
+            if (!profile->tier1) {
+                adjustProviders(v, profile->providersAt(), random);
+            }
+        }
+        for (const bool tier1 : {false, true}) {
+            for (const auto& [v, profile] : hosts_) {
+                if (profile->tier1 == tier1) {
+                    growCone(v, profile->coneAt(ases_), cone);
+                }
+            }
+        }
+        for (const auto& [v, profile] : hosts_) {
+            adjustPeers(v, profile->peersAt(ases_, cliqueSize_), random);
+        }
+    }
+
+    // Gives v customers until its cone reaches at least kConeFill of the target without
+    // passing it: ASes outside v's cone, outside the clique and not above v (no cycle),
+    // taken in decreasing order of their cone (`cone`, as measured before; ties: earliest
+    // arrival) when what they add still fits.
+    void growCone(std::uint32_t v, std::size_t target, const std::vector<std::uint32_t>& cone) {
+        std::vector<bool> inCone(ases_, false);
+        std::size_t size = 0;
+        for (const std::uint32_t member : markCone(v)) {
+            inCone[member] = true;
+            ++size;
+        }
+        if (static_cast<double>(size) >= kConeFill * static_cast<double>(target)) {
+            return;
+        }
+        std::vector<bool> above(ases_, false);
+        std::vector<std::uint32_t> climb = {v};
+        while (!climb.empty()) {
+            const std::uint32_t at = climb.back();
+            climb.pop_back();
+            for (const std::uint32_t provider : providersOf_[at]) {
+                if (!above[provider]) {
+                    above[provider] = true;
+                    climb.push_back(provider);
+                }
+            }
+        }
+        std::vector<std::uint32_t> candidates;
+        for (auto c = static_cast<std::uint32_t>(cliqueSize_); c < ases_; ++c) {
+            if (!inCone[c] && !above[c] && !isHost_[c] && !linked_.contains(pairKey(v, c))) {
+                candidates.push_back(c);
+            }
+        }
+        std::stable_sort(candidates.begin(), candidates.end(),
+                         [&](std::uint32_t a, std::uint32_t b) { return cone[a] > cone[b]; });
+        for (const std::uint32_t c : candidates) {
+            if (static_cast<double>(size) >= kConeFill * static_cast<double>(target)) {
+                break;
+            }
+            if (inCone[c]) {
+                continue;
+            }
+            std::size_t added = 0;
+            for (const std::uint32_t member : markCone(c)) {
+                added += inCone[member] ? 0 : 1;
+            }
+            if (size + added > target) {
+                continue;
+            }
+            for (const std::uint32_t member : coneMembers_) {
+                inCone[member] = true;
+            }
+            size += added;
+            linked_.insert(pairKey(v, c));
+            providerCustomer_.emplace_back(v, c);
+            customersOf_[v].push_back(c);
+            providersOf_[c].push_back(v);
+            ++customers_[v];
+            ++providerCount_[c];
+        }
+    }
+
+    // The ASes of v's customer cone, v included; they keep the newest stamp.
+    const std::vector<std::uint32_t>& markCone(std::uint32_t v) {
+        ++stamp_;
+        coneMembers_.clear();
+        coneMembers_.push_back(v);
+        coneStamp_[v] = stamp_;
+        for (std::size_t next = 0; next < coneMembers_.size(); ++next) {
+            for (const std::uint32_t customer : customersOf_[coneMembers_[next]]) {
+                if (coneStamp_[customer] != stamp_) {
+                    coneStamp_[customer] = stamp_;
+                    coneMembers_.push_back(customer);
+                }
+            }
+        }
+        return coneMembers_;
+    }
+
+    std::uint32_t closestAs(const SyntheticHostProfile& profile,
+                            const std::vector<std::uint32_t>& cone) const {
+        auto mismatch = [](double actual, double target) {
+            return std::abs(std::log((actual + 1.0) / (target + 1.0)));
+        };
+        const auto targetCone = static_cast<double>(profile.coneAt(ases_));
+        const auto targetProviders = static_cast<double>(profile.providersAt());
+        const auto targetPeers = static_cast<double>(profile.peersAt(ases_, cliqueSize_));
+        const std::uint32_t from = profile.tier1 ? 0 : static_cast<std::uint32_t>(cliqueSize_);
+        const auto to = static_cast<std::uint32_t>(profile.tier1 ? cliqueSize_ : ases_);
+        std::uint32_t best = from;
+        double bestCost = std::numeric_limits<double>::infinity();
+        for (std::uint32_t v = from; v < to; ++v) {
+            if (isHost_[v] || (!profile.tier1 && providerCount_[v] == 0)) {
+                continue;
+            }
+            const double cost = kConeMismatchWeight * mismatch(cone[v], targetCone) +
+                                mismatch(providerCount_[v], targetProviders) +
+                                mismatch(peerCount_[v], targetPeers);
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = v;
+            }
+        }
+        return best;
+    }
+
+    void adjustProviders(std::uint32_t v, std::size_t target, DeterministicRandom& random) {
+        const std::vector<std::uint32_t> providers = providersOf_[v];
+        if (providers.size() > target) {
+            // A provider that would be left without links stays.
+            std::vector<std::uint32_t> droppable;
+            for (const std::uint32_t p : providers) {
+                if (providerCount_[p] > 0 || customers_[p] > 1 || peerCount_[p] > 0) {
+                    droppable.push_back(p);
+                }
+            }
+            shuffle(droppable, random);
+            droppable.resize(std::min(droppable.size(), providers.size() - target));
+            const std::vector<std::uint32_t>& dropped = droppable;
+            for (const std::uint32_t provider : dropped) {
+                linked_.erase(pairKey(provider, v));
+                --customers_[provider];
+                std::erase(customersOf_[provider], v);
+                std::erase(providersOf_[v], provider);
+            }
+            std::erase_if(providerCustomer_, [&](const auto& link) {
+                return link.second == v &&
+                       std::find(dropped.begin(), dropped.end(), link.first) != dropped.end();
+            });
+            providerCount_[v] -= static_cast<std::uint32_t>(dropped.size());
+            return;
+        }
+        std::vector<bool> excluded(ases_, false);
+        for (const auto& [host, profile] : hosts_) {
+            if (!profile->tier1 || host == v) {
+                for (const std::uint32_t member : markCone(host)) {
+                    excluded[member] = true;
+                }
+            }
+        }
+        // Preferential attachment, as when the hierarchy was built: weight customers + 1.
+        std::vector<std::uint32_t> eligible;
+        std::vector<double> cumulative;
+        double total = 0;
+        for (const std::uint32_t p : transit_) {
+            if (!excluded[p] && !linked_.contains(pairKey(p, v))) {
+                total += customers_[p] + 1.0;
+                eligible.push_back(p);
+                cumulative.push_back(total);
+            }
+        }
+        while (providerCount_[v] < target && !eligible.empty()) {
+            const auto at =
+                std::upper_bound(cumulative.begin(), cumulative.end(), random.unit() * total) -
+                cumulative.begin();
+            const std::uint32_t p =
+                eligible[std::min<std::size_t>(static_cast<std::size_t>(at), eligible.size() - 1)];
+            if (!linked_.insert(pairKey(p, v)).second) {
+                continue;
+            }
+            providerCustomer_.emplace_back(p, v);
+            customersOf_[p].push_back(v);
+            providersOf_[v].push_back(p);
+            ++customers_[p];
+            ++providerCount_[v];
+        }
+    }
+
+    void adjustPeers(std::uint32_t v, std::size_t target, DeterministicRandom& random) {
+        auto keepsAnotherLink = [&](std::uint32_t p) {
+            return providerCount_[p] > 0 || customers_[p] > 0 || peerCount_[p] > 1;
+        };
+        if (peerCount_[v] > target) {
+            std::vector<std::uint32_t> removable;
+            for (const auto& [a, b] : peering_) {
+                const std::uint32_t other = a == v ? b : b == v ? a : v;
+                const bool cliqueLink = v < cliqueSize_ && other < cliqueSize_;
+                if (other != v && !cliqueLink && !isHost_[other] && keepsAnotherLink(other)) {
+                    removable.push_back(other);
+                }
+            }
+            shuffle(removable, random);
+            removable.resize(std::min(removable.size(), peerCount_[v] - target));
+            std::unordered_set<std::uint64_t> dropped;
+            for (const std::uint32_t other : removable) {
+                dropped.insert(pairKey(v, other));
+                linked_.erase(pairKey(v, other));
+                --peerCount_[other];
+            }
+            std::erase_if(peering_, [&](const auto& link) {
+                return dropped.contains(pairKey(link.first, link.second));
+            });
+            peerCount_[v] -= static_cast<std::uint32_t>(removable.size());
+            return;
+        }
+        std::vector<std::uint32_t> candidates;
+        for (auto p = static_cast<std::uint32_t>(cliqueSize_); p < ases_; ++p) {
+            if (peerCount_[p] > 0 && !isHost_[p] && !linked_.contains(pairKey(p, v))) {
+                candidates.push_back(p);
+            }
+        }
+        shuffle(candidates, random);
+        for (std::size_t i = 0; peerCount_[v] < target && i < candidates.size(); ++i) {
+            addPeering(v, candidates[i]);
+        }
+    }
+
+    static void shuffle(std::vector<std::uint32_t>& values, DeterministicRandom& random) {
+        for (std::size_t i = values.size(); i > 1; --i) {
+            std::swap(values[i - 1], values[random.below(i)]);
+        }
+    }
+
     TopologyGenerator::Result finish(std::uint64_t seed) {
         std::vector<Asn> asnOf(ases_);
         for (std::size_t i = 0; i < ases_; ++i) {
@@ -221,6 +492,13 @@ class Builder {
         }
         for (std::size_t i = ases_; i > 1; --i) {
             std::swap(asnOf[i - 1], asnOf[random_.below(i)]);
+        }
+        for (const auto& [v, profile] : hosts_) {
+            const auto holder = std::find(asnOf.begin(), asnOf.end(), profile->asn);
+            if (holder != asnOf.end()) {
+                *holder = asnOf[v];
+            }
+            asnOf[v] = profile->asn;
         }
         TopologyGenerator::Result result;
         result.links.reserve(providerCustomer_.size() + peering_.size());
@@ -242,6 +520,8 @@ class Builder {
         result.metadata.caidaSerial = 2;
         result.metadata.sourceName =
             "synthetic (ases " + std::to_string(ases_) + ", seed " + std::to_string(seed) + ")";
+        std::sort(asnOf.begin(), asnOf.end());
+        result.organisations = SyntheticOrganisations::draw(asnOf, result.links, seed);
         return result;
     }
 
@@ -257,6 +537,13 @@ class Builder {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> providerCustomer_;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> peering_;
     std::unordered_set<std::uint64_t> linked_;
+    std::vector<std::vector<std::uint32_t>> customersOf_;
+    std::vector<std::vector<std::uint32_t>> providersOf_;
+    std::vector<std::uint32_t> coneStamp_;
+    std::uint32_t stamp_ = 0;
+    std::vector<std::uint32_t> coneMembers_;
+    std::vector<bool> isHost_;
+    std::vector<std::pair<std::uint32_t, const SyntheticHostProfile*>> hosts_;
 };
 
 }  // namespace

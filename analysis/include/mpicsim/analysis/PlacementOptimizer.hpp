@@ -1,6 +1,8 @@
 #pragma once
 
+#include <atomic>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -16,7 +18,9 @@ namespace mpicsim {
 // Chooses the remotes (and, when the spec offers several, the primary) that minimise the spec's
 // objective, scoring every set from the outcome matrix alone. Exact enumeration when there are
 // at most spec.exactLimit sets; otherwise a greedy start and seeded random starts, each
-// improved by best-improvement swaps until no swap helps. Same matrix and spec, same result.
+// improved by best-improvement swaps until no swap helps. Same matrix and spec, same result,
+// whatever the number of threads: the exact enumeration is split by set index and the restarts
+// run independently, and their sets are merged in the order one thread scores them.
 class PlacementOptimizer {
   public:
     // No set of the asked size satisfies the constraints; what() names them.
@@ -39,6 +43,14 @@ class PlacementOptimizer {
         std::size_t restartsFindingBest = 0;
         std::vector<Evaluation> evaluated;  // every complete set scored, in the order scored
     };
+    // How run() works: on how many threads, reporting the number of complete sets scored so far
+    // (from the calling thread, about every 100 ms, and once at the end), stopping (throws
+    // Cancelled) soon after `stop` is set.
+    struct Control {
+        std::size_t threads = 1;
+        std::function<void(std::uint64_t)> onScored;
+        const std::atomic<bool>* stop = nullptr;
+    };
 
     // The matrix's candidates for a spec: the remote candidates in order, then each primary
     // choice that is not also a remote candidate.
@@ -48,7 +60,10 @@ class PlacementOptimizer {
     // `matrix` must have been built over matrixCandidates(spec).
     PlacementOptimizer(const OutcomeMatrix& matrix, const OptimizationSpec& spec);
 
-    // Throws Unsatisfiable.
+    // The number of sets the exact search will score, or nothing when it searches locally.
+    std::optional<std::uint64_t> exactSetCount() const;
+    // Throws Unsatisfiable, or Cancelled.
+    Result run(const Control& control) const;
     Result run() const;
     // The objective as reported: a rate, or the median resilience itself.
     double reportedObjective(const Evaluation& evaluation) const;
@@ -56,6 +71,9 @@ class PlacementOptimizer {
 
   private:
     class Search;
+    // The search under a subset of the constraints; false when no set satisfies them.
+    bool attempt(unsigned constraints, const Control& control, std::atomic<std::uint64_t>& scored,
+                 Result& result) const;
 
     const OutcomeMatrix& matrix_;
     const OptimizationSpec& spec_;

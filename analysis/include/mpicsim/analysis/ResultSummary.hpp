@@ -50,14 +50,14 @@ class ResultSummary {
 
   private:
     struct GroupTally;
-    // (ca, policy, attack, rov, prefix length, method, attempts) -> index into groups_
-    using GroupKey =
-        std::tuple<std::string, std::string, std::string, std::string, int, std::string, int>;
+    // (ca, policy, attack, rov, prefix length, roa, method, attempts) -> index into groups_
+    using GroupKey = std::tuple<std::string, std::string, std::string, std::string, int,
+                                std::string, std::string, int>;
 
-    // (combination within the record, ROV index, attack, prefix length) -> index into groups_:
-    // records of one study list their verdicts in the same order, so this finds a group
-    // without comparing names.
-    using FastKey = std::tuple<std::size_t, std::uint32_t, int, int, int>;
+    // (combination within the record, ROV index, attack, prefix length, ROA index, method) ->
+    // index into groups_: records of one study list their verdicts in the same order, so this
+    // finds a group without comparing names.
+    using FastKey = std::tuple<std::size_t, std::uint32_t, int, int, std::uint32_t, int>;
 
     std::size_t groupOf(const TrialRecord& record, std::size_t verdictIndex);
 

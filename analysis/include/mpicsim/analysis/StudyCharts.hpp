@@ -21,16 +21,18 @@ class StudyCharts {
 
     // Every chart the summary supports: per attack and ROV setting, attacker success and
     // blocked issuance by configuration, and the resilience CDF; per attack, success against ROV
-    // adoption when there are two or more ROV settings. (Success against the quorum is the
+    // adoption when there are two or more ROV settings; each per ROA setting when there are two
+    // or more (stems end in -roa-LABEL). (Success against the quorum is the
     // quorum trade-off explorer's, `mpicsim quorum-sweep`.)
     static std::vector<Chart> available(const Summary& summary);
 
-    // `rov` empty: the summary's first ROV setting.
+    // `rov` (`roa`) empty: the summary's first ROV (ROA) setting.
     static QChart* successByConfiguration(const Summary& summary, const std::string& attack,
-                                          const std::string& rov = "");
+                                          const std::string& rov = "", const std::string& roa = "");
     static QChart* resilienceCdf(const Summary& summary, const std::string& attack,
-                                 const std::string& rov = "");
-    static QChart* successVsRov(const Summary& summary, const std::string& attack);
+                                 const std::string& rov = "", const std::string& roa = "");
+    static QChart* successVsRov(const Summary& summary, const std::string& attack,
+                                const std::string& roa = "");
 };
 
 }  // namespace mpicsim

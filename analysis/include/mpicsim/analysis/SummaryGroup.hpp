@@ -7,7 +7,7 @@
 namespace mpicsim {
 
 // One group of summary.json (see analysis/README.md): a CA configuration × policy × attack ×
-// ROV setting × prefix length of a study (× validation method × attempts).
+// ROV setting × prefix length × ROA setting of a study (× validation method × attempts).
 struct SummaryGroup {
     std::string ca;
     std::string policy;
@@ -29,6 +29,14 @@ struct SummaryGroup {
     double resilienceMedian = 0;
     double resilienceWeightedMedian = 0;
     std::vector<std::pair<double, double>> resilienceCdf;  // (resilience, share of victims <=)
+    // Trials in which a perspective sits in (routes as) the victim's or the adversary's AS.
+    long long placementTrials = 0;
+    std::string roa = "all";  // the ROA setting: which victims hold a ROA
+    // Whether the configuration meets the policy's perspective rules (ComplianceChecker, what
+    // `mpicsim check-ca` runs), and the codes of the rules it breaks.
+    bool compliant = true;
+    std::vector<std::string> violations;
+    std::string note;  // e.g. a sub-prefix attack on a /24, which has no effect
     std::string method = "http-01";
     int attempts = 1;
     // How often the attacker hijacked each target ("web host", "nameserver 1", ...), by name.

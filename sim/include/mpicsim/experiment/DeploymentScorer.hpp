@@ -23,6 +23,7 @@ namespace mpicsim {
 class DeploymentScorer {
   public:
     static constexpr std::size_t kMaxRemotes = 127;
+    static constexpr std::size_t kMaxThermometer = 4;
 
     struct Deployment {
         std::optional<std::size_t> primary;  // candidate index
@@ -53,6 +54,7 @@ class DeploymentScorer {
     struct Interval {
         int low;
         int high;
+        bool operator==(const Interval&) const = default;
     };
     // Which (primary class, RIR count, count) classes make one side of the verdict true.
     struct SideRule {
@@ -61,6 +63,25 @@ class DeploymentScorer {
         std::array<std::optional<bool>, 4> constant;
         // [primary class: adversary, victim, nowhere, no primary][RIR count] -> counts
         std::array<std::array<std::vector<Interval>, 6>, 4> counts;
+        // The same rule as evaluated per word: per primary class the terms "thresholds[low] <=
+        // count < thresholds[high] and rirLow <= RIR count < rirHigh" (the RIR bounds are 0 and
+        // 6 unless usesRirs), one per interval; "count >= thresholds[i]" is computed once per
+        // word.
+        struct Term {
+            std::uint8_t low;
+            std::uint8_t high;
+            std::uint8_t rirLow;
+            std::uint8_t rirHigh;
+        };
+        std::vector<int> thresholds;
+        std::array<std::vector<Term>, 4> terms;
+        // How "count >= threshold" is taken per word: a thermometer (bit d: at least d) of the
+        // remotes that reach the plane's end (Ones) or of those that do not (Zeros), `depth`
+        // deep, when the thresholds need one at most kMaxThermometer deep; else bit-sliced
+        // counters.
+        enum class Counting : std::uint8_t { Sliced, Ones, Zeros };
+        Counting counting = Counting::Sliced;
+        std::size_t depth = 0;
     };
     struct SizeRule {
         SideRule issued;   // over the adversary planes

@@ -70,6 +70,10 @@ class ExperimentRunner {
     // is set; returns the number of shards completed in all.
     std::uint64_t run(std::size_t threads, std::uint64_t firstShard, const ShardHandler& onShard,
                       const std::atomic<bool>* stop = nullptr) const;
+    // The same over shards [firstShard, endShard) only (a block of a distributed study); returns
+    // the shard after the last one completed.
+    std::uint64_t run(std::size_t threads, std::uint64_t firstShard, std::uint64_t endShard,
+                      const ShardHandler& onShard, const std::atomic<bool>* stop = nullptr) const;
 
     // The records of one shard (what run() hands over), computed on the calling thread.
     std::vector<TrialRecord> shardRecords(std::uint64_t shard) const;

@@ -33,7 +33,7 @@ class OutcomeMatrix {
         std::uint8_t attack = 0;  // AttackType
         std::uint8_t rovIndex = 0;
         std::uint8_t prefixLength = 0;
-        std::uint8_t reserved = 0;
+        std::uint8_t victimWithoutRoa = 0;  // 1: the victim holds no ROA (its ROA setting)
     };
     enum class Plane : std::uint8_t { Adversary = 0, Victim = 1 };
 

@@ -29,12 +29,14 @@ class OutcomeMatrixBuilder {
     static void requireOneTargetAndAttempt(const Scenario& scenario, const TrialPlan& plan);
 
     // Throws std::invalid_argument when the candidates and the propagation disagree in number,
-    // or as requireOneTargetAndAttempt.
+    // or as requireOneTargetAndAttempt, and Cancelled when `stop` is set before the last block
+    // is done (workers stop after their current block).
     static OutcomeMatrix build(const AsGraph& graph, const Scenario& scenario,
                                const TrialPlan& plan,
                                std::vector<OutcomeMatrix::Candidate> candidates,
                                const CandidatePropagation& propagation, std::size_t threads,
-                               const ProgressHandler& onProgress = {});
+                               const ProgressHandler& onProgress = {},
+                               const std::atomic<bool>* stop = nullptr);
 };
 
 }  // namespace mpicsim

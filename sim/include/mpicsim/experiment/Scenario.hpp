@@ -8,8 +8,11 @@
 #include "mpicsim/experiment/AsSelection.hpp"
 #include "mpicsim/experiment/NameserverSetting.hpp"
 #include "mpicsim/experiment/PolicyChoice.hpp"
+#include "mpicsim/experiment/RoaSetting.hpp"
 #include "mpicsim/experiment/RovSetting.hpp"
 #include "mpicsim/mpic/CaConfiguration.hpp"
+#include "mpicsim/mpic/PerspectiveCatalog.hpp"
+#include "mpicsim/mpic/RegionModel.hpp"
 #include "mpicsim/mpic/ValidationMethod.hpp"
 #include "mpicsim/routing/AttackType.hpp"
 #include "mpicsim/routing/TieBreak.hpp"
@@ -39,8 +42,18 @@ struct Scenario {
     std::vector<CaConfiguration> cas;
     std::vector<PolicyChoice> policies;
     std::vector<RovSetting> rovSettings;
+    // Which victims hold a ROA; swept like rovSettings (outermost). Default: every victim.
+    std::vector<RoaSetting> roaSettings{RoaSetting{}};
     AsSelection victims;
     AsSelection adversaries;
+    // The blocks other commands run ("optimize", "sweep"), in that order, when the file has them.
+    std::vector<std::string> otherCommandBlocks;
+    // How cloud regions attach (absent: `regional` where an AS-to-organisation table is found,
+    // else `cloud-as`), the table's file when the scenario names one, and the catalog the CA
+    // configurations were read with (it says which perspectives are cloud regions).
+    std::optional<RegionModel> regionModel;
+    std::string organisationsPath;
+    PerspectiveCatalog catalog;
 };
 
 }  // namespace mpicsim

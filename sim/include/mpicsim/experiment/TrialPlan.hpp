@@ -9,6 +9,7 @@
 
 #include "mpicsim/experiment/AbsentAsns.hpp"
 #include "mpicsim/experiment/NameserverPlacement.hpp"
+#include "mpicsim/experiment/RoaCoverage.hpp"
 #include "mpicsim/experiment/Scenario.hpp"
 #include "mpicsim/routing/Attack.hpp"
 #include "mpicsim/routing/RovDeployment.hpp"
@@ -18,6 +19,7 @@ namespace mpicsim {
 
 // One propagation of a study: it answers every CA configuration and policy.
 struct TrialUnit {
+    std::uint32_t roaIndex;
     std::uint32_t rovIndex;
     std::uint32_t attackIndex;
     std::uint32_t prefixIndex;
@@ -44,15 +46,19 @@ class TrialPlan {
     const std::vector<double>& victimWeights() const { return victimWeights_; }
     const std::vector<NodeIndex>& adversaries() const { return adversaries_; }
     const std::vector<RovDeployment>& rovDeployments() const { return rovDeployments_; }
+    // One per scenario ROA setting, in order.
+    const std::vector<RoaCoverage>& roaCoverages() const { return roaCoverages_; }
     const std::vector<AbsentAsns>& absentAsns() const { return absentAsns_; }
 
     std::uint64_t unitCount() const { return unitCount_; }
     std::uint64_t shardCount() const { return (unitCount_ + shardSize_ - 1) / shardSize_; }
     std::size_t shardSize() const { return shardSize_; }
     TrialUnit unit(std::uint64_t index) const;
-    // The hijack a unit runs: its attack and victim prefix length from the scenario's axes.
+    // The hijack a unit runs: its attack, victim prefix length and the victim's ROA from the
+    // scenario's axes.
     Attack attack(const TrialUnit& unit) const { return attack(unit, unit.victim); }
-    // The same hijack aimed at one of the unit's targets (the prefix `target` originates).
+    // The same hijack aimed at one of the unit's targets (the prefix `target` originates, with
+    // the ROA the unit's ROA setting gives `target`).
     Attack attack(const TrialUnit& unit, NodeIndex target) const;
 
     // The ASes whose prefixes the unit's validation method contacts: the victim's nameservers
@@ -75,6 +81,7 @@ class TrialPlan {
     std::uint64_t pairsPerSweepPoint_ = 0;
     std::vector<std::int64_t> adversaryPositionOfVictim_;
     std::vector<RovDeployment> rovDeployments_;
+    std::vector<RoaCoverage> roaCoverages_;
     std::vector<AbsentAsns> absentAsns_;
     std::uint64_t unitCount_ = 0;
     std::size_t shardSize_;

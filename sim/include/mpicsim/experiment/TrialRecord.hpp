@@ -19,6 +19,8 @@ namespace mpicsim {
 struct TrialRecord {
     std::uint32_t rovIndex = 0;  // the scenario's ROV setting (TrialsCsv: in order of appearance)
     std::string_view rovLabel;
+    std::uint32_t roaIndex = 0;  // the scenario's ROA setting (TrialsCsv: in order of appearance)
+    std::string_view roaLabel = "all";
     AttackType attack = AttackType::EquallySpecific;
     int prefixLength = 0;  // the victim's prefix
     Asn victim = 0;

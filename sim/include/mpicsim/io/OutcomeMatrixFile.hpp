@@ -18,6 +18,9 @@ class OutcomeMatrixFile {
     struct Header {
         std::string topologySha256;
         std::string scenario;
+        // How cloud regions were attached (RegionModel::label); files older than the field were
+        // all built under "cloud-as".
+        std::string regionModel = "cloud-as";
     };
 
     // Writes atomically (a temporary file renamed into place); throws InputError on failure.

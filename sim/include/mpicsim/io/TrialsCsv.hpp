@@ -13,7 +13,7 @@ namespace mpicsim {
 // The one definition of trials.csv, a study's record of every trial:
 //
 //     rov,attack,prefix_length,victim,adversary,ca,policy,issued,legitimate_blocked,
-//     corroborating,required,method,attempts,hijacked_target
+//     corroborating,required,roa,method,attempts,hijacked_target
 //
 // one row per trial unit × CA configuration × policy × attempts, in the runner's order; `issued`
 // and `legitimate_blocked` are 0 or 1; `hijacked_target` is "web host" or "nameserver K". The

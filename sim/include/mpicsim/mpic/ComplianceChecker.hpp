@@ -12,7 +12,8 @@ namespace mpicsim {
 // 3.2.2.9): too few remotes; perspectives closer than 500 km (distinctness is straight-line
 // distance, computed from the catalog's coordinates); remotes not distinct from the primary;
 // RIR diversity that no outcome could meet; a quorum larger than the number of remotes; a
-// missing primary; perspectives without coordinates, whose distance cannot be checked.
+// missing primary; perspectives without coordinates, whose distance cannot be checked. A pool
+// (remotesPerAttempt) is counted per attempt: each attempt validates from cohortSize() remotes.
 class ComplianceChecker {
   public:
     static constexpr double kMinimumDistanceKm = 500.0;

@@ -2,6 +2,8 @@
 
 #include <optional>
 #include <span>
+#include <string>
+#include <string_view>
 
 #include "mpicsim/mpic/QuorumPolicy.hpp"
 #include "mpicsim/mpic/RemoteResult.hpp"
@@ -31,6 +33,9 @@ class Corroboration {
     // them once per configuration on outcome bits and decide every policy from the counts.
     static Verdict decide(const QuorumPolicy& policy, std::optional<Outcome> primary, int remotes,
                           Tally attacker, Tally victim);
+
+    // "1 RIR", "3 RIRs": a count and its noun, as every verdict sentence words it.
+    static std::string countOf(int count, std::string_view noun);
 };
 
 }  // namespace mpicsim

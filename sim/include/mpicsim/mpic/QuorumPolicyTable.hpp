@@ -22,6 +22,8 @@ class QuorumPolicyTable {
     static std::optional<QuorumPolicy> lookup(std::string_view name,
                                               std::chrono::year_month_day date);
     static bool knows(std::string_view name);
+    // Every row of one rule (each phase of a phased rule), in table order.
+    static std::vector<QuorumPolicy> phases(std::string_view name);
     // Each rule's name once, in table order: br, cabf-proposal-2023, lets-encrypt-2020, ...
     static std::vector<std::string> nameList();
     // The same joined by ", ".

@@ -11,11 +11,16 @@ namespace mpicsim {
 struct Attack {
     static constexpr int kDefaultVictimPrefixLength = 22;
     static constexpr int kLongestRoutablePrefixLength = RoutePolicy::kLongestAcceptedPrefixLength;
+    // What a study says, once, of a sub-prefix attack that subprefixFiltered().
+    static constexpr const char* kFilteredSubprefixNote = "no effect: longer prefixes are filtered";
 
     AttackType type = AttackType::None;
     NodeIndex victim = 0;
     NodeIndex attacker = 0;  // ignored when type is None
     int victimPrefixLength = kDefaultVictimPrefixLength;
+    // Whether a ROA covers the victim's prefix. Without one, every origin is "not found"
+    // (RFC 6811) and ROV adopters drop nothing: no announcement of the prefix is invalid.
+    bool victimHasRoa = true;
 
     bool hasAttacker() const { return type != AttackType::None; }
     int subprefixLength() const { return victimPrefixLength + 1; }

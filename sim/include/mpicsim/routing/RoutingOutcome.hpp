@@ -47,7 +47,8 @@ class RoutingOutcome {
     }
     // Whether the trial announced a sub-prefix (sub-prefix attacks only, even when filtered).
     bool usesSubprefix() const { return attack_.type == AttackType::Subprefix; }
-    // The most specific prefix the AS holds a route for: the one it forwards on.
+    // The most specific prefix the AS holds a route for: the one it forwards on; for the victim,
+    // its own prefix (it delivers that traffic itself).
     std::optional<PrefixSlot> forwardingSlot(NodeIndex node) const;
     // The neighbour the AS forwards to for a prefix; nullopt for an origin or without a route.
     std::optional<NodeIndex> nextHop(NodeIndex node, PrefixSlot slot) const;

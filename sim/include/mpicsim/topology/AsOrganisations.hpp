@@ -15,9 +15,7 @@ namespace mpicsim {
 class AsOrganisations {
   public:
     // A later entry for the same ASN replaces the earlier one.
-    void set(Asn asn, AsOrganisation organisation) {
-        entries_[asn] = std::move(organisation);
-    }
+    void set(Asn asn, AsOrganisation organisation) { entries_[asn] = std::move(organisation); }
     const AsOrganisation* find(Asn asn) const {
         const auto it = entries_.find(asn);
         return it == entries_.end() ? nullptr : &it->second;

@@ -6,6 +6,7 @@
 #include "mpicsim/topology/AsGraph.hpp"
 #include "mpicsim/topology/AsGraphMetadata.hpp"
 #include "mpicsim/topology/AsLink.hpp"
+#include "mpicsim/topology/AsOrganisations.hpp"
 #include "mpicsim/topology/SyntheticTopologyShape.hpp"
 
 namespace mpicsim {
@@ -15,12 +16,18 @@ namespace mpicsim {
 // customer count, partly uniformly, which builds the long provider chains of the real
 // hierarchy); then settlement-free peering among the transit and content ASes that peer,
 // with heavy-tailed appetites. Providers always arrive before their customers, so the
-// hierarchy has no cycles. The same ASes, shape and seed always give the same links.
+// hierarchy has no cycles. From SyntheticHostProfile::kMinAses ASes up, the hosts of
+// SyntheticHostProfile::catalog() are then given to the ASes closest to their real shape,
+// whose provider and peer counts are adjusted to it (a provider added then lies outside the
+// host's cone, so there is still no cycle); below, no AS bears a host's number unless it
+// drew it. Every AS gets an organisation (SyntheticOrganisations). The same ASes, shape and
+// seed always give the same links and organisations.
 class TopologyGenerator {
   public:
     struct Result {
-        std::vector<AsLink> links;  // sorted; provider first in provider-customer links
-        AsGraphMetadata metadata;   // the clique, serial 2, a source name naming the seed
+        std::vector<AsLink> links;      // sorted; provider first in provider-customer links
+        AsGraphMetadata metadata;       // the clique, serial 2, a source name naming the seed
+        AsOrganisations organisations;  // one per AS
 
         AsGraph graph() const { return AsGraph::fromLinks(links, metadata); }
     };

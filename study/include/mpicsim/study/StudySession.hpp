@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -15,9 +16,11 @@
 #include "mpicsim/analysis/SummaryContext.hpp"
 #include "mpicsim/experiment/ExperimentRunner.hpp"
 #include "mpicsim/experiment/Scenario.hpp"
+#include "mpicsim/experiment/StudyCompliance.hpp"
 #include "mpicsim/experiment/TrialPlan.hpp"
 #include "mpicsim/study/ProgressJournal.hpp"
 #include "mpicsim/topology/AsGraph.hpp"
+#include "mpicsim/topology/AsOrganisations.hpp"
 
 namespace mpicsim {
 
@@ -46,6 +49,7 @@ class StudySession {
     StudySession(Scenario scenario, ScenarioFile file,
                  std::size_t shardSize = TrialPlan::kDefaultShardSize);
     // A study on a graph already built from the scenario's topology; errors name the scenario.
+    // The AS-to-organisation table of a file topology is found as TopologySource finds it.
     StudySession(Scenario scenario, std::shared_ptr<const AsGraph> graph,
                  std::size_t shardSize = TrialPlan::kDefaultShardSize);
     ~StudySession();
@@ -55,6 +59,18 @@ class StudySession {
     const TrialPlan& plan() const { return *plan_; }
     const ExperimentRunner& runner() const { return *runner_; }
     const SummaryContext& summaryContext() const { return context_; }
+    // The region model the study placed its cloud regions with ("regional", "cloud-as", ...),
+    // the AS-to-organisation file it used (empty if none), and notes for the user: the notice
+    // when the default fell back to cloud-as, and every perspective that sits in (routes as)
+    // the AS of one of the study's victims or adversaries, whose outcome then rests on placement.
+    const std::string& regionModel() const { return regionModel_; }
+    const std::string& organisationsFile() const { return organisationsFile_; }
+    const std::vector<std::string>& placementNotes() const { return placementNotes_; }
+    // Each configuration × policy pair's compliance (StudyCompliance::warning words a pair that
+    // is not compliant), and the study's notices, each said once: a sub-prefix attack on a
+    // prefix whose sub-prefix is filtered, which has no effect.
+    const StudyCompliance& compliance() const { return *compliance_; }
+    const std::vector<std::string>& notices() const { return notices_; }
 
     // Makes `directory` the output folder: a fresh run, or with `resume` the continuation of
     // the run it holds (see ProgressJournal, whose exceptions pass through). Only for a study
@@ -71,6 +87,18 @@ class StudySession {
     bool run(std::size_t threads, const ProgressHandler& onShardDone = {},
              const std::atomic<bool>* stop = nullptr);
 
+    // run() in steps, for a caller that computes the shards elsewhere (another process): begin,
+    // then each shard's records in shard order from shardsDone(), then end, which returns
+    // whether every shard is done. addShard summarises and journals as run() does.
+    void beginShards(std::size_t threads);
+    void addShard(std::span<const TrialRecord> records);
+    bool endShards();
+
+    // SHA-256 of the scenario file's bytes (only for a study read from a file) and of the
+    // topology's CAIDA text, as the manifest records them.
+    std::string scenarioSha256() const;
+    const std::string& topologySha256();
+
     // The summary of every trial done so far, resumed ones included.
     Summary summary() const { return summary_->summary(); }
 
@@ -83,13 +111,23 @@ class StudySession {
                  std::optional<ScenarioFile> file, std::string topologySha256,
                  std::size_t shardSize);
     nlohmann::json freshManifest();
+    // Applies the scenario's region model to its CA configurations (before the plan is made).
+    void placeRegions(const AsOrganisations& organisations, const std::string& source);
+    // Notes perspectives that sit in a victim's or adversary's AS, and tells the summary which
+    // host ASes to count trials for.
+    void notePlacement();
 
     std::unique_ptr<const Scenario> scenario_;  // stable address: the runner refers to it
     std::optional<ScenarioFile> file_;
     std::shared_ptr<const AsGraph> graph_;
+    std::string regionModel_;
+    std::string organisationsFile_;
+    std::vector<std::string> placementNotes_;
     std::string topologySha256_;  // empty until needed for a graph built elsewhere
     std::unique_ptr<TrialPlan> plan_;
     std::unique_ptr<ExperimentRunner> runner_;
+    std::unique_ptr<StudyCompliance> compliance_;
+    std::vector<std::string> notices_;
     SummaryContext context_;
     std::optional<ResultSummary> summary_;  // made once the context is known
     std::unique_ptr<ProgressJournal> journal_;
