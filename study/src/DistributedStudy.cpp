@@ -335,6 +335,9 @@ void DistributedStudy::work(const ComputeBlock& compute, std::size_t threads,
         const std::uint64_t first = readNumber(reply, 0);
         const std::uint64_t end = readNumber(reply, sizeof first);
         if (first == end) {
+            // Rank 0 has released every rank once all are here: a request of a next distribution
+            // on the same ranks cannot reach rank 0 while it is still handing out this one's.
+            check(MPI_Barrier(MPI_COMM_WORLD), "MPI_Barrier");
             return;
         }
         compute(
@@ -457,6 +460,7 @@ std::uint64_t DistributedStudy::coordinate(std::uint64_t firstItem, std::uint64_
         throw;
     }
     local.join();
+    check(MPI_Barrier(MPI_COMM_WORLD), "MPI_Barrier");  // see work()
     if (localFailure) {
         std::rethrow_exception(localFailure);
     }
