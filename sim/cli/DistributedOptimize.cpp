@@ -80,13 +80,28 @@ int DistributedOptimize::run(const OptimizeCommand::Options& options, std::ostre
             err << "mpicsim optimize: " << job.ranks() << " MPI rank(s), " << options.threads
                 << " thread(s) on rank 0\n";
         }
+        // Rank 0 says how many words of `matrix` each rank built.
+        const auto tell = [&](const char* matrix) {
+            if (coordinator) {
+                err << "mpicsim optimize: " << matrix << " words computed by rank 0.."
+                    << job.ranks() - 1 << ":";
+                for (const std::uint64_t words : job.shardsComputed()) {
+                    err << " " << words;
+                }
+                err << "\n";
+            }
+        };
         if (!givenMatrix) {
             session->buildMatrix(options.threads);
+            tell("outcome-matrix");
             if (coordinator) {
                 session->writeMatrix(options.outDir / "outcome-matrix.bin");
             }
         }
-        session->buildHoldoutMatrix(options.threads);
+        if (session->holdoutUnitCount() > 0) {
+            session->buildHoldoutMatrix(options.threads);
+            tell("held-out matrix");
+        }
     } catch (...) {
         // The other ranks may wait for this one: the whole job ends.
         err << rankName << currentError() << std::flush;
