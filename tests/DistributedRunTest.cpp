@@ -4,8 +4,8 @@
 #include <filesystem>
 #include <sstream>
 
-#include "DistributedRun.hpp"
 #include "DistributedOptimize.hpp"
+#include "DistributedRun.hpp"
 #include "MpiLaunch.hpp"
 #include "OptimizeCommand.hpp"
 #include "RunCommand.hpp"

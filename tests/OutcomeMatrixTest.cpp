@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-
 #include <filesystem>
 #include <fstream>
 #include <numeric>
@@ -382,10 +381,9 @@ TEST_F(OutcomeMatrixTest, WordRangesPutInPlaceGiveTheWholeBuild) {
     ASSERT_TRUE(std::any_of(whole.planeWords().begin(), whole.planeWords().end(),
                             [](std::uint64_t word) { return word != 0; }));
     for (const std::vector<std::pair<std::uint64_t, std::uint64_t>>& blocks :
-         std::vector<std::vector<std::pair<std::uint64_t, std::uint64_t>>>{
-             {{1, 2}, {0, 0}, {0, 1}}, {{0, 2}}}) {
-        OutcomeMatrix assembled =
-            OutcomeMatrixBuilder::blank(graph, scenario, plan, candidates);
+         std::vector<std::vector<std::pair<std::uint64_t, std::uint64_t>>>{{{1, 2}, {0, 0}, {0, 1}},
+                                                                           {{0, 2}}}) {
+        OutcomeMatrix assembled = OutcomeMatrixBuilder::blank(graph, scenario, plan, candidates);
         for (const auto& [first, end] : blocks) {
             const OutcomeMatrix block = OutcomeMatrixBuilder::buildWords(
                 graph, scenario, plan, candidates, propagation, first, end, 1 + first);
@@ -400,12 +398,12 @@ TEST_F(OutcomeMatrixTest, WordRangesPutInPlaceGiveTheWholeBuild) {
         EXPECT_TRUE(std::equal(whole.planeWords().begin(), whole.planeWords().end(),
                                assembled.planeWords().begin()));
     }
-    EXPECT_THROW(OutcomeMatrixBuilder::buildWords(graph, scenario, plan, candidates, propagation,
-                                                  1, 3, 1),
-                 std::out_of_range);
+    EXPECT_THROW(
+        OutcomeMatrixBuilder::buildWords(graph, scenario, plan, candidates, propagation, 1, 3, 1),
+        std::out_of_range);
     OutcomeMatrix assembled = OutcomeMatrixBuilder::blank(graph, scenario, plan, candidates);
-    const OutcomeMatrix both = OutcomeMatrixBuilder::buildWords(graph, scenario, plan, candidates,
-                                                                propagation, 0, 2, 1);
+    const OutcomeMatrix both =
+        OutcomeMatrixBuilder::buildWords(graph, scenario, plan, candidates, propagation, 0, 2, 1);
     EXPECT_THROW(assembled.setWords(1, both.planeWords()), std::invalid_argument);
 }
 

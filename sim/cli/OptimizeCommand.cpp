@@ -5,8 +5,8 @@
 
 #include "CaSelection.hpp"
 #include "CommandErrors.hpp"
-#include "DistributedOptimize.hpp"
 #include "CommandLine.hpp"
+#include "DistributedOptimize.hpp"
 #include "RegionModelOption.hpp"
 #include "UsageError.hpp"
 #include "mpicsim/analysis/PlacementOptimizer.hpp"

@@ -314,7 +314,8 @@ OutcomeMatrix DistributedStudy::buildMatrix(const OptimizationSession::MatrixBui
         std::memcpy(words.data(), planes.data(), words.size() * sizeof(std::uint64_t));
         matrix.setWords(word, words);
     };
-    const std::uint64_t done = coordinate(0, matrix.wordsPerPlane(), compute, place, threads, nullptr);
+    const std::uint64_t done =
+        coordinate(0, matrix.wordsPerPlane(), compute, place, threads, nullptr);
     if (done != matrix.wordsPerPlane()) {
         throw std::runtime_error("distributed study: the outcome matrix was left incomplete");
     }

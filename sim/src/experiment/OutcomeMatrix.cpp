@@ -72,9 +72,9 @@ void OutcomeMatrix::setWords(std::size_t firstWord, std::span<const std::uint64_
                                     std::to_string(wordsPerPlane_) + " words");
     }
     for (std::size_t plane = 0; plane < planes; ++plane) {
-        std::copy_n(block.begin() + static_cast<std::ptrdiff_t>(plane * count), count,
-                    ownedWords_.begin() +
-                        static_cast<std::ptrdiff_t>(plane * wordsPerPlane_ + firstWord));
+        std::copy_n(
+            block.begin() + static_cast<std::ptrdiff_t>(plane * count), count,
+            ownedWords_.begin() + static_cast<std::ptrdiff_t>(plane * wordsPerPlane_ + firstWord));
     }
 }
 

@@ -63,22 +63,18 @@ OutcomeMatrix OutcomeMatrixBuilder::build(const AsGraph& graph, const Scenario& 
                                           const CandidatePropagation& propagation,
                                           std::size_t threads, const ProgressHandler& onProgress,
                                           const std::atomic<bool>* stop) {
-    return buildWords(graph, scenario, plan, std::move(candidates), propagation, 0,
-                      wordCount(plan), threads, onProgress, stop);
+    return buildWords(graph, scenario, plan, std::move(candidates), propagation, 0, wordCount(plan),
+                      threads, onProgress, stop);
 }
 
-OutcomeMatrix OutcomeMatrixBuilder::buildWords(const AsGraph& graph, const Scenario& scenario,
-                                               const TrialPlan& plan,
-                                               std::vector<OutcomeMatrix::Candidate> candidates,
-                                               const CandidatePropagation& propagation,
-                                               std::uint64_t firstWord, std::uint64_t endWord,
-                                               std::size_t threads,
-                                               const ProgressHandler& onProgress,
-                                               const std::atomic<bool>* stop) {
+OutcomeMatrix OutcomeMatrixBuilder::buildWords(
+    const AsGraph& graph, const Scenario& scenario, const TrialPlan& plan,
+    std::vector<OutcomeMatrix::Candidate> candidates, const CandidatePropagation& propagation,
+    std::uint64_t firstWord, std::uint64_t endWord, std::size_t threads,
+    const ProgressHandler& onProgress, const std::atomic<bool>* stop) {
     if (firstWord > endWord || endWord > wordCount(plan)) {
         throw std::out_of_range("outcome matrix: words " + std::to_string(firstWord) + " to " +
-                                std::to_string(endWord) + " of " +
-                                std::to_string(wordCount(plan)));
+                                std::to_string(endWord) + " of " + std::to_string(wordCount(plan)));
     }
     if (candidates.size() != propagation.candidateCount()) {
         throw std::invalid_argument("outcome matrix: " + std::to_string(candidates.size()) +

@@ -30,7 +30,8 @@ class OutcomeMatrixBuilder {
     // How many words each plane of the plan's matrix has (64 units a word).
     static std::uint64_t wordCount(const TrialPlan& plan);
     // The matrix of every unit of `plan`, every outcome "nowhere", for setWords to fill.
-    static OutcomeMatrix blank(const AsGraph& graph, const Scenario& scenario, const TrialPlan& plan,
+    static OutcomeMatrix blank(const AsGraph& graph, const Scenario& scenario,
+                               const TrialPlan& plan,
                                std::vector<OutcomeMatrix::Candidate> candidates);
     // The matrix of the units of words [firstWord, endWord) of the whole one (units 64 *
     // firstWord up to 64 * endWord or the last unit): its plane words are the whole build's words
