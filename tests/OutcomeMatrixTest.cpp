@@ -298,29 +298,42 @@ TEST(DeploymentScorerTest, LargeDeploymentsEqualDecideOnEveryUnit) {
     EXPECT_EQ(compared, policies.size() * 20);
 }
 
-TEST_F(OutcomeMatrixTest, TheSameWhateverTheNumberOfThreadsAndStopsWhenAsked) {
-    const AsGraph& graph = *graph_;
-    Scenario scenario;
-    scenario.attacks = {AttackType::Subprefix};
-    scenario.prefixLengths = {22};
-    scenario.rovSettings = {RovSetting{}};
-    scenario.victims.kind = AsSelection::Kind::Sample;
-    scenario.victims.sampleSize = 9;
-    scenario.adversaries.kind = AsSelection::Kind::Sample;
-    scenario.adversaries.sampleSize = 9;
-    const TrialPlan plan(graph, scenario);
-    std::vector<PlacedPerspective> placed;
-    std::vector<OutcomeMatrix::Candidate> candidates;
-    for (const Perspective& perspective : PerspectiveCatalogReader::builtIn().perspectives()) {
-        if (placed.size() == 10) {
-            break;
-        }
-        try {
-            placed.emplace_back(graph, perspective);
-            candidates.push_back({perspective.id, perspective.hostAsn, perspective.rir, ""});
-        } catch (const std::invalid_argument&) {
+// 9 sampled victims x 9 sampled adversaries, one subprefix attack (81 units), and the first 10
+// catalog perspectives present in the topology as candidates.
+struct SmallSampledStudy {
+    explicit SmallSampledStudy(const AsGraph& graph) {
+        scenario.attacks = {AttackType::Subprefix};
+        scenario.prefixLengths = {22};
+        scenario.rovSettings = {RovSetting{}};
+        scenario.victims.kind = AsSelection::Kind::Sample;
+        scenario.victims.sampleSize = 9;
+        scenario.adversaries.kind = AsSelection::Kind::Sample;
+        scenario.adversaries.sampleSize = 9;
+        plan = std::make_unique<TrialPlan>(graph, scenario);
+        for (const Perspective& perspective : PerspectiveCatalogReader::builtIn().perspectives()) {
+            if (placed.size() == 10) {
+                break;
+            }
+            try {
+                placed.emplace_back(graph, perspective);
+                candidates.push_back({perspective.id, perspective.hostAsn, perspective.rir, ""});
+            } catch (const std::invalid_argument&) {
+            }
         }
     }
+    Scenario scenario;
+    std::unique_ptr<TrialPlan> plan;
+    std::vector<PlacedPerspective> placed;
+    std::vector<OutcomeMatrix::Candidate> candidates;
+};
+
+TEST_F(OutcomeMatrixTest, TheSameWhateverTheNumberOfThreadsAndStopsWhenAsked) {
+    const AsGraph& graph = *graph_;
+    const SmallSampledStudy study(graph);
+    const Scenario& scenario = study.scenario;
+    const TrialPlan& plan = *study.plan;
+    const auto& placed = study.placed;
+    const auto& candidates = study.candidates;
     const PerspectiveCandidatePropagation propagation(
         graph, scenario.tieBreak, plan.rovDeployments(), placed, PropagationMode::Full);
     const OutcomeMatrix one =
@@ -350,27 +363,11 @@ TEST_F(OutcomeMatrixTest, TheSameWhateverTheNumberOfThreadsAndStopsWhenAsked) {
 // (a short word), both at once, and none.
 TEST_F(OutcomeMatrixTest, WordRangesPutInPlaceGiveTheWholeBuild) {
     const AsGraph& graph = *graph_;
-    Scenario scenario;
-    scenario.attacks = {AttackType::Subprefix};
-    scenario.prefixLengths = {22};
-    scenario.rovSettings = {RovSetting{}};
-    scenario.victims.kind = AsSelection::Kind::Sample;
-    scenario.victims.sampleSize = 9;
-    scenario.adversaries.kind = AsSelection::Kind::Sample;
-    scenario.adversaries.sampleSize = 9;
-    const TrialPlan plan(graph, scenario);
-    std::vector<PlacedPerspective> placed;
-    std::vector<OutcomeMatrix::Candidate> candidates;
-    for (const Perspective& perspective : PerspectiveCatalogReader::builtIn().perspectives()) {
-        if (placed.size() == 10) {
-            break;
-        }
-        try {
-            placed.emplace_back(graph, perspective);
-            candidates.push_back({perspective.id, perspective.hostAsn, perspective.rir, ""});
-        } catch (const std::invalid_argument&) {
-        }
-    }
+    const SmallSampledStudy study(graph);
+    const Scenario& scenario = study.scenario;
+    const TrialPlan& plan = *study.plan;
+    const auto& placed = study.placed;
+    const auto& candidates = study.candidates;
     const PerspectiveCandidatePropagation propagation(graph, scenario.tieBreak,
                                                       plan.rovDeployments(), placed);
     const OutcomeMatrix whole =
