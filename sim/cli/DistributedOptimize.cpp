@@ -44,7 +44,7 @@ int DistributedOptimize::run(const OptimizeCommand::Options& options, std::ostre
         scenarioSha256 = FileDigest::sha256OfFile(options.scenarioPath);
     } catch (...) {
         localError = currentError();
-        err << rankName << localError;
+        err << rankName + localError;  // one write: the ranks share the terminal
     }
     const std::string disagreement = job.agreeOnStudy(
         scenarioSha256, session ? session->topologySha256() : std::string(), localError);
@@ -104,7 +104,7 @@ int DistributedOptimize::run(const OptimizeCommand::Options& options, std::ostre
         }
     } catch (...) {
         // The other ranks may wait for this one: the whole job ends.
-        err << rankName << currentError() << std::flush;
+        err << rankName + currentError() << std::flush;
         job.abort(2);
     }
     if (!coordinator) {
