@@ -156,8 +156,8 @@ std::string shardRows(std::uint64_t shard, std::span<const TrialRecord> records)
     return message;
 }
 
-// Word `word` of a matrix (the first word of `block`, whose words are `wordCount` a plane): that
-// word of every plane, after the word's number.
+// Word `word` of the whole matrix, word `offset` of `block`: that word of every plane, candidate
+// by candidate, after the word's number.
 std::string matrixWord(std::uint64_t word, const OutcomeMatrix& block, std::size_t offset) {
     std::string message;
     appendNumber(message, word);
