@@ -4,7 +4,6 @@
 // mmap and refuses truncated files and other topologies.
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <numeric>
@@ -298,42 +297,29 @@ TEST(DeploymentScorerTest, LargeDeploymentsEqualDecideOnEveryUnit) {
     EXPECT_EQ(compared, policies.size() * 20);
 }
 
-// 9 sampled victims x 9 sampled adversaries, one subprefix attack (81 units), and the first 10
-// catalog perspectives present in the topology as candidates.
-struct SmallSampledStudy {
-    explicit SmallSampledStudy(const AsGraph& graph) {
-        scenario.attacks = {AttackType::Subprefix};
-        scenario.prefixLengths = {22};
-        scenario.rovSettings = {RovSetting{}};
-        scenario.victims.kind = AsSelection::Kind::Sample;
-        scenario.victims.sampleSize = 9;
-        scenario.adversaries.kind = AsSelection::Kind::Sample;
-        scenario.adversaries.sampleSize = 9;
-        plan = std::make_unique<TrialPlan>(graph, scenario);
-        for (const Perspective& perspective : PerspectiveCatalogReader::builtIn().perspectives()) {
-            if (placed.size() == 10) {
-                break;
-            }
-            try {
-                placed.emplace_back(graph, perspective);
-                candidates.push_back({perspective.id, perspective.hostAsn, perspective.rir, ""});
-            } catch (const std::invalid_argument&) {
-            }
-        }
-    }
-    Scenario scenario;
-    std::unique_ptr<TrialPlan> plan;
-    std::vector<PlacedPerspective> placed;
-    std::vector<OutcomeMatrix::Candidate> candidates;
-};
-
 TEST_F(OutcomeMatrixTest, TheSameWhateverTheNumberOfThreadsAndStopsWhenAsked) {
     const AsGraph& graph = *graph_;
-    const SmallSampledStudy study(graph);
-    const Scenario& scenario = study.scenario;
-    const TrialPlan& plan = *study.plan;
-    const auto& placed = study.placed;
-    const auto& candidates = study.candidates;
+    Scenario scenario;
+    scenario.attacks = {AttackType::Subprefix};
+    scenario.prefixLengths = {22};
+    scenario.rovSettings = {RovSetting{}};
+    scenario.victims.kind = AsSelection::Kind::Sample;
+    scenario.victims.sampleSize = 9;
+    scenario.adversaries.kind = AsSelection::Kind::Sample;
+    scenario.adversaries.sampleSize = 9;
+    const TrialPlan plan(graph, scenario);
+    std::vector<PlacedPerspective> placed;
+    std::vector<OutcomeMatrix::Candidate> candidates;
+    for (const Perspective& perspective : PerspectiveCatalogReader::builtIn().perspectives()) {
+        if (placed.size() == 10) {
+            break;
+        }
+        try {
+            placed.emplace_back(graph, perspective);
+            candidates.push_back({perspective.id, perspective.hostAsn, perspective.rir, ""});
+        } catch (const std::invalid_argument&) {
+        }
+    }
     const PerspectiveCandidatePropagation propagation(
         graph, scenario.tieBreak, plan.rovDeployments(), placed, PropagationMode::Full);
     const OutcomeMatrix one =
@@ -355,53 +341,6 @@ TEST_F(OutcomeMatrixTest, TheSameWhateverTheNumberOfThreadsAndStopsWhenAsked) {
                          [](std::uint64_t) {}, &stop),
                      Cancelled);
     }
-}
-
-// Blocks of words built apart (as the ranks of `mpicsim optimize` under mpirun build them) and
-// put in place give the whole build: 9 x 9 sampled victims and adversaries make 81 units, 2
-// words per plane (the second holds units 64..80); the blocks are word 0 alone, word 1 alone
-// (a short word), both at once, and none.
-TEST_F(OutcomeMatrixTest, WordRangesPutInPlaceGiveTheWholeBuild) {
-    const AsGraph& graph = *graph_;
-    const SmallSampledStudy study(graph);
-    const Scenario& scenario = study.scenario;
-    const TrialPlan& plan = *study.plan;
-    const auto& placed = study.placed;
-    const auto& candidates = study.candidates;
-    const PerspectiveCandidatePropagation propagation(graph, scenario.tieBreak,
-                                                      plan.rovDeployments(), placed);
-    const OutcomeMatrix whole =
-        OutcomeMatrixBuilder::build(graph, scenario, plan, candidates, propagation, 2);
-    ASSERT_EQ(plan.unitCount(), 81u);
-    ASSERT_EQ(OutcomeMatrixBuilder::wordCount(plan), 2u);
-    // The whole build must be more than "nowhere" everywhere for the comparison to mean much.
-    ASSERT_TRUE(std::any_of(whole.planeWords().begin(), whole.planeWords().end(),
-                            [](std::uint64_t word) { return word != 0; }));
-    for (const std::vector<std::pair<std::uint64_t, std::uint64_t>>& blocks :
-         std::vector<std::vector<std::pair<std::uint64_t, std::uint64_t>>>{{{1, 2}, {0, 0}, {0, 1}},
-                                                                           {{0, 2}}}) {
-        OutcomeMatrix assembled = OutcomeMatrixBuilder::blank(graph, scenario, plan, candidates);
-        for (const auto& [first, end] : blocks) {
-            const OutcomeMatrix block = OutcomeMatrixBuilder::buildWords(
-                graph, scenario, plan, candidates, propagation, first, end, 1 + first);
-            ASSERT_EQ(block.unitCount(), std::min<std::uint64_t>(81, end * 64) - first * 64);
-            for (std::size_t u = 0; u < block.unitCount(); ++u) {
-                EXPECT_EQ(block.units()[u].victim, whole.units()[first * 64 + u].victim);
-                EXPECT_EQ(block.units()[u].adversary, whole.units()[first * 64 + u].adversary);
-            }
-            assembled.setWords(first, block.planeWords());
-        }
-        ASSERT_EQ(assembled.planeWords().size(), whole.planeWords().size());
-        EXPECT_TRUE(std::equal(whole.planeWords().begin(), whole.planeWords().end(),
-                               assembled.planeWords().begin()));
-    }
-    EXPECT_THROW(
-        OutcomeMatrixBuilder::buildWords(graph, scenario, plan, candidates, propagation, 1, 3, 1),
-        std::out_of_range);
-    OutcomeMatrix assembled = OutcomeMatrixBuilder::blank(graph, scenario, plan, candidates);
-    const OutcomeMatrix both =
-        OutcomeMatrixBuilder::buildWords(graph, scenario, plan, candidates, propagation, 0, 2, 1);
-    EXPECT_THROW(assembled.setWords(1, both.planeWords()), std::invalid_argument);
 }
 
 // The propagation restricted to the candidates' provider closure gives the full one's matrix.
