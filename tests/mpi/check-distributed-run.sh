@@ -83,6 +83,14 @@ for scenario in "$source_dir/scenarios/optimize-classroom.json" "$work/cloud-pla
 done
 [ -f "$work/opt-cloud-placement-small-single/holdout-matrix.bin" ] ||
   fail "the sampled scenario wrote no held-out matrix"
+# With --matrix rank 0 reads the matrix and the ranks build only the held-out one.
+"${mpirun[@]}" -np 2 "$mpicsim" optimize "$work/cloud-placement-small.json" --out "$work/opt-given" \
+  --threads 1 --matrix "$work/opt-cloud-placement-small-single/outcome-matrix.bin" >/dev/null 2>&1 ||
+  fail "optimize --matrix on 2 ranks failed"
+for file in holdout-matrix.bin optimize.json evaluated-sets.csv; do
+  cmp "$work/opt-cloud-placement-small-single/$file" "$work/opt-given/$file" ||
+    fail "optimize --matrix on 2 ranks: $file differs"
+done
 grep -q "outcome-matrix words computed by rank 0..3:" "$work/opt-cloud-placement-small-np4.log" ||
   fail "rank 0 did not say which rank built which words"
 
