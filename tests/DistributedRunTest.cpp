@@ -4,8 +4,10 @@
 #include <filesystem>
 #include <sstream>
 
+#include "DistributedOptimize.hpp"
 #include "DistributedRun.hpp"
 #include "MpiLaunch.hpp"
+#include "OptimizeCommand.hpp"
 #include "RunCommand.hpp"
 #include "support/TemporaryDirectory.hpp"
 
@@ -62,12 +64,36 @@ TEST(DistributedRun, ABuildWithoutMpiRefusesToRunAsSeveralRanks) {
 #endif
 }
 
+// The same for `mpicsim optimize`: 4 ranks would each build the matrices and write one folder.
+TEST(DistributedRun, ABuildWithoutMpiRefusesToOptimizeAsSeveralRanks) {
+#if MPICSIM_WITH_MPI
+    GTEST_SKIP() << "this build has MPI; tests/mpi/check-distributed-run.sh runs it";
+#else
+    const test::TemporaryDirectory directory("no-mpi-optimize");
+    const fs::path out = directory.path() / "out";
+    const ScopedEnvironment ranks("OMPI_COMM_WORLD_SIZE", "4");
+    EXPECT_TRUE(cli::DistributedOptimize::wanted());
+    std::ostringstream text;
+    std::ostringstream err;
+    const fs::path scenario =
+        fs::path(MPICSIM_SOURCE_DIR) / "scenarios" / "optimize-classroom.json";
+    EXPECT_EQ(cli::OptimizeCommand::run({scenario.string(), "--out", out.string()}, text, err), 2);
+    EXPECT_NE(err.str().find("mpicsim optimize: error: started as one of 4 MPI ranks, but this "
+                             "mpicsim was built without MPI; configure with "
+                             "-DMPICSIM_WITH_MPI=ON"),
+              std::string::npos)
+        << err.str();
+    EXPECT_FALSE(fs::exists(out));
+#endif
+}
+
 TEST(DistributedRun, ABuildWithoutMpiRunsAsOneRankOfOne) {
 #if MPICSIM_WITH_MPI
     GTEST_SKIP() << "this build has MPI; tests/mpi/check-distributed-run.sh runs it";
 #else
     const ScopedEnvironment ranks("OMPI_COMM_WORLD_SIZE", "1");
     EXPECT_FALSE(cli::DistributedRun::wanted());
+    EXPECT_FALSE(cli::DistributedOptimize::wanted());
 #endif
 }
 

@@ -48,7 +48,7 @@ int DistributedRun::run(const RunCommand::Options& options, std::ostream& out, s
         topologySha256 = session->topologySha256();
     } catch (...) {
         localError = currentError().first;
-        err << rankName << localError;
+        err << rankName + localError;  // one write: the ranks share the terminal
     }
     const std::string disagreement = job.agreeOnStudy(scenarioSha256, topologySha256, localError);
     if (!disagreement.empty()) {
@@ -95,7 +95,7 @@ int DistributedRun::run(const RunCommand::Options& options, std::ostream& out, s
             &InterruptHandlers::interrupted());
     } catch (...) {
         // The other ranks may wait for this one: the whole job ends.
-        err << rankName << currentError().first << std::flush;
+        err << rankName + currentError().first << std::flush;
         job.abort(2);
     }
     if (!coordinator) {

@@ -10,9 +10,7 @@ bool DistributedRun::wanted() {
 
 int DistributedRun::run(const RunCommand::Options&, std::ostream&, std::ostream& err,
                         const StudySession::Plotter&) {
-    err << "mpicsim run: error: started as one of " << MpiLaunch::ranks()
-        << " MPI ranks, but this mpicsim was built without MPI; configure with "
-           "-DMPICSIM_WITH_MPI=ON (cmake --preset mpi) to run a study over several ranks\n";
+    err << MpiLaunch::withoutMpiError("run");
     return 2;
 }
 

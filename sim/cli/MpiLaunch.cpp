@@ -19,4 +19,10 @@ int MpiLaunch::ranks() {
     return 0;
 }
 
+std::string MpiLaunch::withoutMpiError(const std::string& command) {
+    return "mpicsim " + command + ": error: started as one of " + std::to_string(ranks()) +
+           " MPI ranks, but this mpicsim was built without MPI; configure with "
+           "-DMPICSIM_WITH_MPI=ON (cmake --preset mpi) to run a study over several ranks\n";
+}
+
 }  // namespace mpicsim::cli

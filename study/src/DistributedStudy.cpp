@@ -24,8 +24,8 @@ namespace {
 
 // Messages between rank 0 and the other ranks.
 constexpr int kRequestTag = 1;  // rank -> 0: the requester's thread count (uint64; 0: stopping)
-constexpr int kBlockTag = 2;    // 0 -> rank: first and end shard (uint64 each); empty: no more
-constexpr int kShardTag = 3;    // rank -> 0: the shard (uint64), then its trials.csv rows
+constexpr int kBlockTag = 2;    // 0 -> rank: first and end item (uint64 each); empty: no more
+constexpr int kItemTag = 3;     // rank -> 0: the item (uint64), then its result
 
 void check(int status, const char* call) {
     if (status != MPI_SUCCESS) {
@@ -76,11 +76,12 @@ std::string broadcast(std::string text, int rank) {
     return text;
 }
 
-// The shards not done yet, handed out as blocks of consecutive shards, guided: a block is a
-// share of what remains (half of it spread over the ranks), at least 4 shards per thread of the
-// rank that asks (so that its threads stay busy to the block's end) and at most 64. Rank 0 holds
-// the rows of shards done but not yet journaled (those after a gap); no block is handed out
-// while they exceed kBufferedShardsPerRank per rank, which bounds its memory when a rank is slow.
+// The items (shards of a study, words of an outcome matrix) not done yet, handed out as blocks of
+// consecutive items, guided: a block is a share of what remains (half of it spread over the
+// ranks), at least 4 items per thread of the rank that asks (so that its threads stay busy to
+// the block's end) and at most 64. Rank 0 holds the results of items done but not yet taken in
+// (those after a gap); no block is handed out while they exceed kBufferedShardsPerRank per rank,
+// which bounds its memory when a rank is slow.
 class ShardBlocks {
   public:
     struct Block {
@@ -152,6 +153,18 @@ std::string shardRows(std::uint64_t shard, std::span<const TrialRecord> records)
     std::string message;
     appendNumber(message, shard);
     TrialsCsv::appendRows(records, message);
+    return message;
+}
+
+// Word `word` of the whole matrix, word `offset` of `block`: that word of every plane, candidate
+// by candidate, after the word's number.
+std::string matrixWord(std::uint64_t word, const OutcomeMatrix& block, std::size_t offset) {
+    std::string message;
+    appendNumber(message, word);
+    const std::size_t planes = block.candidateCount() * 2;
+    for (std::size_t plane = 0; plane < planes; ++plane) {
+        appendNumber(message, block.planeWords()[plane * block.wordsPerPlane() + offset]);
+    }
     return message;
 }
 
@@ -233,15 +246,83 @@ std::string DistributedStudy::shareRankZeroError(const std::string& error) const
 bool DistributedStudy::run(StudySession& session, std::size_t threads,
                            const std::function<void(std::uint64_t)>& onShardDone,
                            const std::atomic<bool>* stop) {
+    const ComputeBlock compute = [&session, threads](std::uint64_t first, std::uint64_t end,
+                                                     const Deliver& deliver,
+                                                     const std::atomic<bool>* halt) {
+        session.runner().run(
+            threads, first, end,
+            [&](std::uint64_t shard, std::span<const TrialRecord> records) {
+                deliver(shardRows(shard, records));
+            },
+            halt);
+    };
     if (rank_ != 0) {
-        work(session, threads, stop);
+        work(compute, threads, stop);
         return true;
     }
+    journalSeconds_ = 0;
+    std::string csv;  // one shard's rows under the header, as TrialsCsv reads them
+    std::vector<TrialRecord> records;
+    const std::string source = "rows received for shard ";
+    const TakeIn journal = [&](std::uint64_t shard, std::string_view rows) {
+        const double journalBegan = threadCpuSeconds();
+        csv.assign(TrialsCsv::header());
+        csv.append(rows);
+        std::size_t count = 0;  // records are assigned over, reusing their verdicts
+        TrialsCsv::parse(csv, source + std::to_string(shard), [&](const TrialRecord& record) {
+            if (count < records.size()) {
+                records[count] = record;
+            } else {
+                records.push_back(record);
+            }
+            ++count;
+        });
+        session.addShard(std::span<const TrialRecord>(records.data(), count));
+        journalSeconds_ += threadCpuSeconds() - journalBegan;
+        if (onShardDone) {
+            onShardDone(shard + 1);
+        }
+    };
     session.beginShards(threads);
-    return coordinate(session, threads, onShardDone, stop);
+    try {
+        coordinate(session.shardsDone(), session.plan().shardCount(), compute, journal, threads,
+                   stop);
+    } catch (...) {
+        session.endShards();
+        throw;
+    }
+    return session.endShards();
 }
 
-void DistributedStudy::work(const StudySession& session, std::size_t threads,
+OutcomeMatrix DistributedStudy::buildMatrix(const OptimizationSession::MatrixBuild& build,
+                                            std::size_t threads) {
+    const ComputeBlock compute = [&build, threads](std::uint64_t first, std::uint64_t end,
+                                                   const Deliver& deliver,
+                                                   const std::atomic<bool>*) {
+        const OutcomeMatrix block = build.words(first, end, threads);
+        for (std::uint64_t word = first; word < end; ++word) {
+            deliver(matrixWord(word, block, word - first));
+        }
+    };
+    if (rank_ != 0) {
+        work(compute, threads, nullptr);
+        return build.words(0, 0, 1);
+    }
+    OutcomeMatrix matrix = build.blank();
+    const TakeIn place = [&matrix](std::uint64_t word, std::string_view planes) {
+        std::vector<std::uint64_t> words(planes.size() / sizeof(std::uint64_t));
+        std::memcpy(words.data(), planes.data(), words.size() * sizeof(std::uint64_t));
+        matrix.setWords(word, words);
+    };
+    const std::uint64_t done =
+        coordinate(0, matrix.wordsPerPlane(), compute, place, threads, nullptr);
+    if (done != matrix.wordsPerPlane()) {
+        throw std::runtime_error("distributed study: the outcome matrix was left incomplete");
+    }
+    return matrix;
+}
+
+void DistributedStudy::work(const ComputeBlock& compute, std::size_t threads,
                             const std::atomic<bool>* stop) const {
     while (true) {
         // A stopped rank asks with 0 threads: rank 0 then counts it as done, and hands it no block.
@@ -255,25 +336,22 @@ void DistributedStudy::work(const StudySession& session, std::size_t threads,
         const std::uint64_t first = readNumber(reply, 0);
         const std::uint64_t end = readNumber(reply, sizeof first);
         if (first == end) {
+            // Rank 0 has released every rank once all are here: a request of a next distribution
+            // on the same ranks cannot reach rank 0 while it is still handing out this one's.
+            check(MPI_Barrier(MPI_COMM_WORLD), "MPI_Barrier");
             return;
         }
-        session.runner().run(
-            threads, first, end,
-            [](std::uint64_t shard, std::span<const TrialRecord> records) {
-                send(shardRows(shard, records), 0, kShardTag);
-            },
-            stop);
+        compute(
+            first, end, [](const std::string& message) { send(message, 0, kItemTag); }, stop);
     }
 }
 
-bool DistributedStudy::coordinate(StudySession& session, std::size_t threads,
-                                  const std::function<void(std::uint64_t)>& onShardDone,
-                                  const std::atomic<bool>* stop) {
-    shardsComputed_.assign(static_cast<std::size_t>(ranks_), 0);
-    journalSeconds_ = 0;
-    const std::uint64_t shardCount = session.plan().shardCount();
-    std::uint64_t next = session.shardsDone();  // the next shard to journal
-    ShardBlocks blocks(next, shardCount, ranks_);
+std::uint64_t DistributedStudy::coordinate(std::uint64_t firstItem, std::uint64_t itemCount,
+                                           const ComputeBlock& compute, const TakeIn& takeIn,
+                                           std::size_t threads, const std::atomic<bool>* stop) {
+    itemsComputed_.assign(static_cast<std::size_t>(ranks_), 0);
+    std::uint64_t next = firstItem;  // the next item to take in
+    ShardBlocks blocks(next, itemCount, ranks_);
     std::atomic<bool> halt{false};
 
     // Rank 0's own share, computed beside the coordination.
@@ -288,12 +366,12 @@ bool DistributedStudy::coordinate(StudySession& session, std::size_t threads,
                 if (block.empty()) {
                     break;
                 }
-                session.runner().run(
-                    threads, block.first, block.end,
-                    [&](std::uint64_t shard, std::span<const TrialRecord> records) {
-                        std::string message = shardRows(shard, records);
+                compute(
+                    block.first, block.end,
+                    [&](const std::string& message) {
+                        const std::uint64_t item = readNumber(message, 0);
                         const std::lock_guard lock(doneMutex);
-                        doneHere.emplace_back(shard, std::move(message));
+                        doneHere.emplace_back(item, message);
                     },
                     &halt);
             }
@@ -303,12 +381,9 @@ bool DistributedStudy::coordinate(StudySession& session, std::size_t threads,
         localFinished.store(true);
     });
 
-    std::map<std::uint64_t, std::string> arrived;       // shard -> message, until journaled
-    std::deque<std::pair<int, std::uint64_t>> waiting;  // requests to answer once rows drain
+    std::map<std::uint64_t, std::string> arrived;       // item -> message, until taken in
+    std::deque<std::pair<int, std::uint64_t>> waiting;  // requests to answer once results drain
     int released = 0;                                   // ranks told that no block is left
-    std::string csv;  // one shard's rows under the header, as TrialsCsv reads them
-    std::vector<TrialRecord> records;
-    const std::string source = "rows received for shard ";
     auto answer = [&](int requester, std::uint64_t requesterThreads) {
         const std::optional<ShardBlocks::Block> block =
             requesterThreads == 0 ? ShardBlocks::Block{} : blocks.take(requesterThreads);
@@ -347,44 +422,26 @@ bool DistributedStudy::coordinate(StudySession& session, std::size_t threads,
                     if (!answer(status.MPI_SOURCE, requesterThreads)) {
                         waiting.emplace_back(status.MPI_SOURCE, requesterThreads);
                     }
-                } else if (status.MPI_TAG == kShardTag) {
-                    const std::uint64_t shard = readNumber(message, 0);
-                    arrived.emplace(shard, std::move(message));
-                    ++shardsComputed_[static_cast<std::size_t>(status.MPI_SOURCE)];
+                } else if (status.MPI_TAG == kItemTag) {
+                    const std::uint64_t item = readNumber(message, 0);
+                    arrived.emplace(item, std::move(message));
+                    ++itemsComputed_[static_cast<std::size_t>(status.MPI_SOURCE)];
                 }
             }
             {
                 const std::lock_guard lock(doneMutex);
-                for (auto& [shard, message] : doneHere) {
-                    arrived.emplace(shard, std::move(message));
+                for (auto& [item, message] : doneHere) {
+                    arrived.emplace(item, std::move(message));
                 }
-                shardsComputed_[0] += doneHere.size();
+                itemsComputed_[0] += doneHere.size();
                 busy = busy || !doneHere.empty();
                 doneHere.clear();
             }
             while (!arrived.empty() && arrived.begin()->first == next) {
-                const double journalBegan = threadCpuSeconds();
-                const std::string& message = arrived.begin()->second;
-                csv.assign(TrialsCsv::header());
-                csv.append(message, sizeof next);
-                std::size_t count = 0;  // records are assigned over, reusing their verdicts
-                TrialsCsv::parse(csv, source + std::to_string(next),
-                                 [&](const TrialRecord& record) {
-                                     if (count < records.size()) {
-                                         records[count] = record;
-                                     } else {
-                                         records.push_back(record);
-                                     }
-                                     ++count;
-                                 });
-                session.addShard(std::span<const TrialRecord>(records.data(), count));
-                journalSeconds_ += threadCpuSeconds() - journalBegan;
+                takeIn(next, std::string_view(arrived.begin()->second).substr(sizeof next));
                 arrived.erase(arrived.begin());
                 ++next;
                 blocks.journaledUpTo(next);
-                if (onShardDone) {
-                    onShardDone(next);
-                }
                 busy = true;
             }
             while (!waiting.empty() && answer(waiting.front().first, waiting.front().second)) {
@@ -401,15 +458,14 @@ bool DistributedStudy::coordinate(StudySession& session, std::size_t threads,
         halt.store(true);
         blocks.stopHanding();
         local.join();
-        session.endShards();
         throw;
     }
     local.join();
+    check(MPI_Barrier(MPI_COMM_WORLD), "MPI_Barrier");  // see work()
     if (localFailure) {
-        session.endShards();
         std::rethrow_exception(localFailure);
     }
-    return session.endShards();
+    return next;
 }
 
 }  // namespace mpicsim

@@ -80,9 +80,20 @@ OutcomeMatrix OptimizationSession::matrixOf(const Scenario& units, const TrialPl
     }
     const PerspectiveCandidatePropagation propagation(topology_.graph, units.tieBreak,
                                                       plan.rovDeployments(), placed);
-    return OutcomeMatrixBuilder::build(topology_.graph, units, plan,
-                                       PlacementOptimizer::matrixCandidates(spec_), propagation,
-                                       threads, onUnits, stop);
+    const auto candidates = PlacementOptimizer::matrixCandidates(spec_);
+    if (!assembler_) {
+        return OutcomeMatrixBuilder::build(topology_.graph, units, plan, candidates, propagation,
+                                           threads, onUnits, stop);
+    }
+    MatrixBuild build;
+    build.blank = [&] {
+        return OutcomeMatrixBuilder::blank(topology_.graph, units, plan, candidates);
+    };
+    build.words = [&](std::uint64_t firstWord, std::uint64_t endWord, std::size_t wordThreads) {
+        return OutcomeMatrixBuilder::buildWords(topology_.graph, units, plan, candidates,
+                                                propagation, firstWord, endWord, wordThreads);
+    };
+    return assembler_(build);
 }
 
 const OutcomeMatrix& OptimizationSession::buildMatrix(std::size_t threads,
@@ -167,19 +178,32 @@ std::uint64_t OptimizationSession::holdoutUnitCount() const {
     return samplesFreshUnits() ? plan_->unitCount() : 0;
 }
 
+void OptimizationSession::buildHoldoutMatrix(std::size_t threads, const ProgressHandler& onUnits,
+                                             const std::atomic<bool>* stop) {
+    holdoutMatrix_.reset();
+    if (!samplesFreshUnits()) {
+        return;
+    }
+    const Scenario fresh = holdoutOf(scenario_, spec_.holdoutSeed);
+    std::unique_ptr<TrialPlan> plan;
+    try {
+        plan = std::make_unique<TrialPlan>(topology_.graph, fresh);
+    } catch (const std::invalid_argument& error) {
+        throw InputError(source_, 0, error.what());
+    }
+    holdoutMatrix_.emplace(matrixOf(fresh, *plan, threads, onUnits, stop));
+}
+
 const OptimizationSession::Holdout& OptimizationSession::scoreHoldout(
     std::size_t threads, const ProgressHandler& onUnits, const std::atomic<bool>* stop,
     const std::optional<std::filesystem::path>& matrixFile) {
     Holdout holdout;
     if (samplesFreshUnits()) {
-        const Scenario fresh = holdoutOf(scenario_, spec_.holdoutSeed);
-        std::unique_ptr<TrialPlan> plan;
-        try {
-            plan = std::make_unique<TrialPlan>(topology_.graph, fresh);
-        } catch (const std::invalid_argument& error) {
-            throw InputError(source_, 0, error.what());
+        if (!holdoutMatrix_) {
+            buildHoldoutMatrix(threads, onUnits, stop);
         }
-        const OutcomeMatrix matrix = matrixOf(fresh, *plan, threads, onUnits, stop);
+        const OutcomeMatrix matrix = std::move(*holdoutMatrix_);
+        holdoutMatrix_.reset();
         if (matrixFile) {
             OutcomeMatrixFile::write(*matrixFile, matrix,
                                      {topology_.sha256, scenario_.name, regionModel_});

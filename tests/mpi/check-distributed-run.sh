@@ -4,7 +4,11 @@
 # thread count); a job whose worker rank is killed (kill -9), or that is interrupted (SIGINT to
 # mpirun), and that is then resumed ends equal too; ranks started on different scenarios or
 # topologies, a rank that cannot read its scenario, and an output folder of another study stop
-# every rank with a clear error and leave the folder as it was.
+# every rank with a clear error and leave the folder as it was. `mpicsim optimize` on 1, 2 and
+# 4 ranks writes outcome-matrix.bin, holdout-matrix.bin, optimize.json and evaluated-sets.csv
+# byte for byte as the single-process run, for a scenario with nothing held out
+# (optimize-classroom.json) and a sampled one with held-out units (cloud-placement-2025.json
+# with 30 victims and 30 adversaries: 1,800 units, 29 words a plane).
 #   check-distributed-run.sh MPICSIM_BINARY SOURCE_DIR WORK_DIR
 # Needs the 2025-09-01 CAIDA snapshot in $MPICSIM_DATA (for the kill test). Exits non-zero on
 # the first difference.
@@ -62,6 +66,33 @@ same_outputs "$work/single-gz" "$work/np2-gz"
 "${mpirun[@]}" -np 4 "$mpicsim" run "$quick" --out "$work/np4-none" --threads 1 --trials none \
   >/dev/null
 same_outputs "$work/single-none" "$work/np4-none"
+
+echo "== optimize on 1, 2 and 4 ranks"
+sed 's/"sample": 200/"sample": 30/g' "$source_dir/scenarios/cloud-placement-2025.json" \
+  >"$work/cloud-placement-small.json"
+grep -q '"sample": 30' "$work/cloud-placement-small.json" || fail "cloud-placement-2025.json changed"
+for scenario in "$source_dir/scenarios/optimize-classroom.json" "$work/cloud-placement-small.json"; do
+  name=$(basename "$scenario" .json)
+  "$mpicsim" optimize "$scenario" --out "$work/opt-$name-single" --threads 2 >/dev/null 2>&1
+  for ranks in 1 2 4; do
+    "${mpirun[@]}" -np "$ranks" "$mpicsim" optimize "$scenario" --out "$work/opt-$name-np$ranks" \
+      --threads $((ranks == 1 ? 2 : 1)) >/dev/null 2>"$work/opt-$name-np$ranks.log" ||
+      fail "optimize on $ranks ranks failed: $(cat "$work/opt-$name-np$ranks.log")"
+    same_outputs "$work/opt-$name-single" "$work/opt-$name-np$ranks"
+  done
+done
+[ -f "$work/opt-cloud-placement-small-single/holdout-matrix.bin" ] ||
+  fail "the sampled scenario wrote no held-out matrix"
+# With --matrix rank 0 reads the matrix and the ranks build only the held-out one.
+"${mpirun[@]}" -np 2 "$mpicsim" optimize "$work/cloud-placement-small.json" --out "$work/opt-given" \
+  --threads 1 --matrix "$work/opt-cloud-placement-small-single/outcome-matrix.bin" >/dev/null 2>&1 ||
+  fail "optimize --matrix on 2 ranks failed"
+for file in holdout-matrix.bin optimize.json evaluated-sets.csv; do
+  cmp "$work/opt-cloud-placement-small-single/$file" "$work/opt-given/$file" ||
+    fail "optimize --matrix on 2 ranks: $file differs"
+done
+grep -q "outcome-matrix words computed by rank 0..3:" "$work/opt-cloud-placement-small-np4.log" ||
+  fail "rank 0 did not say which rank built which words"
 
 echo "== a killed rank, then --resume"
 "$mpicsim" run "$large" --out "$work/single-large" --threads 2 --trials none >/dev/null

@@ -1,5 +1,6 @@
 #include "mpicsim/experiment/OutcomeMatrix.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -54,6 +55,26 @@ void OutcomeMatrix::set(std::size_t unit, std::size_t candidate, Outcome outcome
         const bool wanted = (which == Plane::Adversary && outcome == Outcome::Attacker) ||
                             (which == Plane::Victim && outcome == Outcome::Victim);
         word = wanted ? (word | bit) : (word & ~bit);
+    }
+}
+
+void OutcomeMatrix::setWords(std::size_t firstWord, std::span<const std::uint64_t> block) {
+    if (ownedWords_.empty() && !words_.empty()) {
+        throw std::logic_error("outcome matrix: a mapped matrix is read-only");
+    }
+    const std::size_t planes = candidates_.size() * 2;
+    const std::size_t count = planes == 0 ? 0 : block.size() / planes;
+    if (count * planes != block.size() || firstWord + count > wordsPerPlane_) {
+        throw std::invalid_argument("outcome matrix: " + std::to_string(block.size()) +
+                                    " plane words do not fit from word " +
+                                    std::to_string(firstWord) + " of " +
+                                    std::to_string(candidates_.size()) + " candidates' planes of " +
+                                    std::to_string(wordsPerPlane_) + " words");
+    }
+    for (std::size_t plane = 0; plane < planes; ++plane) {
+        std::copy_n(
+            block.begin() + static_cast<std::ptrdiff_t>(plane * count), count,
+            ownedWords_.begin() + static_cast<std::ptrdiff_t>(plane * wordsPerPlane_ + firstWord));
     }
 }
 

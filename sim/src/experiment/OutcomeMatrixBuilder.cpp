@@ -16,19 +16,18 @@ bool failed(std::mutex& mutex, const std::exception_ptr& failure) {
     return failure != nullptr;
 }
 
-}  // namespace
-
-std::vector<OutcomeMatrix::Unit> OutcomeMatrixBuilder::unitsOf(const AsGraph& graph,
-                                                               const Scenario& scenario,
-                                                               const TrialPlan& plan) {
-    std::vector<OutcomeMatrix::Unit> units(plan.unitCount());
+// The units [first, end) of `plan`, as the matrix stores them.
+std::vector<OutcomeMatrix::Unit> unitRange(const AsGraph& graph, const Scenario& scenario,
+                                           const TrialPlan& plan, std::uint64_t first,
+                                           std::uint64_t end) {
+    std::vector<OutcomeMatrix::Unit> units(end - first);
     std::vector<double> weightOfNode(graph.nodeCount(), 1.0);
     for (std::size_t i = 0; i < plan.victims().size(); ++i) {
         weightOfNode[plan.victims()[i]] = plan.victimWeights()[i];
     }
-    for (std::uint64_t index = 0; index < plan.unitCount(); ++index) {
+    for (std::uint64_t index = first; index < end; ++index) {
         const TrialUnit unit = plan.unit(index);
-        OutcomeMatrix::Unit& out = units[index];
+        OutcomeMatrix::Unit& out = units[index - first];
         out.victim = graph.asnOf(unit.victim);
         out.adversary = graph.asnOf(unit.adversary);
         out.victimWeight = static_cast<float>(weightOfNode[unit.victim]);
@@ -38,6 +37,24 @@ std::vector<OutcomeMatrix::Unit> OutcomeMatrixBuilder::unitsOf(const AsGraph& gr
         out.victimWithoutRoa = plan.attack(unit).victimHasRoa ? 0 : 1;
     }
     return units;
+}
+
+}  // namespace
+
+std::vector<OutcomeMatrix::Unit> OutcomeMatrixBuilder::unitsOf(const AsGraph& graph,
+                                                               const Scenario& scenario,
+                                                               const TrialPlan& plan) {
+    return unitRange(graph, scenario, plan, 0, plan.unitCount());
+}
+
+std::uint64_t OutcomeMatrixBuilder::wordCount(const TrialPlan& plan) {
+    return (plan.unitCount() + 63) / 64;
+}
+
+OutcomeMatrix OutcomeMatrixBuilder::blank(const AsGraph& graph, const Scenario& scenario,
+                                          const TrialPlan& plan,
+                                          std::vector<OutcomeMatrix::Candidate> candidates) {
+    return OutcomeMatrix(std::move(candidates), unitsOf(graph, scenario, plan));
 }
 
 void OutcomeMatrixBuilder::requireOneTargetAndAttempt(const Scenario& scenario,
@@ -62,6 +79,19 @@ OutcomeMatrix OutcomeMatrixBuilder::build(const AsGraph& graph, const Scenario& 
                                           const CandidatePropagation& propagation,
                                           std::size_t threads, const ProgressHandler& onProgress,
                                           const std::atomic<bool>* stop) {
+    return buildWords(graph, scenario, plan, std::move(candidates), propagation, 0, wordCount(plan),
+                      threads, onProgress, stop);
+}
+
+OutcomeMatrix OutcomeMatrixBuilder::buildWords(
+    const AsGraph& graph, const Scenario& scenario, const TrialPlan& plan,
+    std::vector<OutcomeMatrix::Candidate> candidates, const CandidatePropagation& propagation,
+    std::uint64_t firstWord, std::uint64_t endWord, std::size_t threads,
+    const ProgressHandler& onProgress, const std::atomic<bool>* stop) {
+    if (firstWord > endWord || endWord > wordCount(plan)) {
+        throw std::out_of_range("outcome matrix: words " + std::to_string(firstWord) + " to " +
+                                std::to_string(endWord) + " of " + std::to_string(wordCount(plan)));
+    }
     if (candidates.size() != propagation.candidateCount()) {
         throw std::invalid_argument("outcome matrix: " + std::to_string(candidates.size()) +
                                     " candidates, but the propagation answers for " +
@@ -71,9 +101,12 @@ OutcomeMatrix OutcomeMatrixBuilder::build(const AsGraph& graph, const Scenario& 
     if (scenario.rovSettings.size() > 256) {
         throw std::invalid_argument("outcome matrix: at most 256 ROV settings");
     }
-    OutcomeMatrix matrix(std::move(candidates), unitsOf(graph, scenario, plan));
-    const std::uint64_t unitCount = plan.unitCount();
-    const std::uint64_t blockCount = (unitCount + 63) / 64;
+    const std::uint64_t firstUnit = firstWord * 64;
+    const std::uint64_t endUnit = std::min(plan.unitCount(), endWord * 64);
+    OutcomeMatrix matrix(std::move(candidates),
+                         unitRange(graph, scenario, plan, firstUnit, endUnit));
+    const std::uint64_t unitCount = endUnit - firstUnit;
+    const std::uint64_t blockCount = endWord - firstWord;
     std::atomic<std::uint64_t> nextBlock{0};
     std::atomic<std::uint64_t> unitsDone{0};
     std::mutex failureMutex;
@@ -89,7 +122,7 @@ OutcomeMatrix OutcomeMatrixBuilder::build(const AsGraph& graph, const Scenario& 
                 }
                 const std::uint64_t end = std::min(unitCount, (block + 1) * 64);
                 for (std::uint64_t index = block * 64; index < end; ++index) {
-                    const TrialUnit unit = plan.unit(index);
+                    const TrialUnit unit = plan.unit(firstUnit + index);
                     propagation.outcomes(plan.attack(unit), unit.rovIndex, *scratch, outcomes);
                     for (std::size_t c = 0; c < outcomes.size(); ++c) {
                         matrix.set(index, c, outcomes[c]);

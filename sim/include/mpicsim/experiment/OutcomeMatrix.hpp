@@ -62,6 +62,11 @@ class OutcomeMatrix {
     // Only on a matrix made with the first constructor. Units sharing a word (u / 64) must not be
     // set from different threads at once.
     void set(std::size_t unit, std::size_t candidate, Outcome outcome);
+    // Only on a matrix made with the first constructor: puts the plane words of `block` (a
+    // matrix of the units of this one's words firstWord onwards, as OutcomeMatrixBuilder::
+    // buildWords makes it; candidate by candidate, as planeWords()) in place. Throws
+    // std::invalid_argument when they do not fit.
+    void setWords(std::size_t firstWord, std::span<const std::uint64_t> block);
     // The bits of the last word that stand for units (all ones when units fill it).
     std::uint64_t lastWordMask() const;
 

@@ -35,6 +35,18 @@ class OptimizationSession {
         std::string note;
     };
 
+    // A matrix to build, in parts: the matrix of every unit with no outcome set, and the matrix
+    // of the units of words [firstWord, endWord) built on `threads` threads (see
+    // OutcomeMatrixBuilder::buildWords; any thread may call it, any number of times).
+    struct MatrixBuild {
+        std::function<OutcomeMatrix()> blank;
+        std::function<OutcomeMatrix(std::uint64_t firstWord, std::uint64_t endWord,
+                                    std::size_t threads)>
+            words;
+    };
+    // Builds a matrix from its parts (DistributedStudy::buildMatrix spreads them over MPI ranks).
+    using MatrixAssembler = std::function<OutcomeMatrix(const MatrixBuild& build)>;
+
     // Loads the topology the scenario names; throws InputError when the spec's rule cannot be
     // scored with its number of remotes, a candidate is not in the topology, or the scenario
     // sweeps methods or attempts or puts nameservers elsewhere (an outcome matrix models one
@@ -52,6 +64,10 @@ class OptimizationSession {
     // How the candidates' cloud regions attach, and the notice when the default fell back.
     const std::string& regionModel() const { return regionModel_; }
     const std::string& regionNotice() const { return regionNotice_; }
+
+    // From now on buildMatrix and the held-out matrix are built by `assembler` (their threads,
+    // onUnits and stop are then the assembler's business), not on this process's threads.
+    void assembleMatricesWith(MatrixAssembler assembler) { assembler_ = std::move(assembler); }
 
     // One propagation per unit over the candidates; onUnits gets the units done so far.
     const OutcomeMatrix& buildMatrix(std::size_t threads, const ProgressHandler& onUnits = {},
@@ -72,6 +88,10 @@ class OptimizationSession {
     const PlacementOptimizer::Result& result() const { return *result_; }
     const PlacementOptimizer& optimizer() const { return *optimizer_; }
 
+    // The held-out matrix, built ahead of scoreHoldout (which otherwise builds it itself); does
+    // nothing when nothing is held out.
+    void buildHoldoutMatrix(std::size_t threads, const ProgressHandler& onUnits = {},
+                            const std::atomic<bool>* stop = nullptr);
     // After optimize. With `matrixFile`, the held-out matrix is written there.
     const Holdout& scoreHoldout(std::size_t threads, const ProgressHandler& onUnits = {},
                                 const std::atomic<bool>* stop = nullptr,
@@ -104,6 +124,8 @@ class OptimizationSession {
     std::unique_ptr<PlacementOptimizer> optimizer_;
     std::optional<PlacementOptimizer::Result> result_;
     std::optional<Holdout> holdout_;
+    std::optional<OutcomeMatrix> holdoutMatrix_;  // from buildHoldoutMatrix until scored
+    MatrixAssembler assembler_;
 };
 
 }  // namespace mpicsim
