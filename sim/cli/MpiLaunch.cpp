@@ -22,7 +22,7 @@ int MpiLaunch::ranks() {
 std::string MpiLaunch::withoutMpiError(const std::string& command) {
     return "mpicsim " + command + ": error: started as one of " + std::to_string(ranks()) +
            " MPI ranks, but this mpicsim was built without MPI; configure with "
-           "-DMPICSIM_WITH_MPI=ON (cmake --preset mpi) to run a study over several ranks\n";
+           "-DMPICSIM_WITH_MPI=ON (cmake --preset mpi) to run it over several ranks\n";
 }
 
 }  // namespace mpicsim::cli

@@ -2,6 +2,7 @@
 
 #include <iomanip>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "CaSelection.hpp"
@@ -17,6 +18,7 @@
 #include "mpicsim/mpic/MpicEvaluator.hpp"
 #include "mpicsim/mpic/PlacementWarning.hpp"
 #include "mpicsim/mpic/QuorumPolicyTable.hpp"
+#include "mpicsim/mpic/RegionPlacement.hpp"
 #include "mpicsim/routing/Propagator.hpp"
 
 namespace mpicsim::cli {
@@ -126,7 +128,15 @@ int VerdictCommand::run(const std::vector<std::string>& arguments, std::ostream&
         const AsGraph& graph = setup->graph;
         const RegionModelOption region =
             RegionModelOption::load(line, setup->topologyPath, graph, selection.catalog);
-        if (!region.loaded.notice.empty()) {
+        // The fallback notice matters only when the CA names a cloud region.
+        const std::set<std::string> cloudRegions =
+            RegionPlacement::cloudRegionIds(selection.catalog);
+        bool namesCloudRegion =
+            selection.ca.primary && cloudRegions.contains(selection.ca.primary->id);
+        for (const Perspective& remote : selection.ca.remotes) {
+            namesCloudRegion = namesCloudRegion || cloudRegions.contains(remote.id);
+        }
+        if (!region.loaded.notice.empty() && namesCloudRegion) {
             err << "mpicsim verdict: note: " << region.loaded.notice << "\n";
         }
         region.loaded.placement.place(selection.ca);

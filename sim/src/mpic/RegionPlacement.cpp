@@ -8,21 +8,27 @@ RegionPlacement RegionPlacement::cloudAs() {
     return {};
 }
 
+std::set<std::string> RegionPlacement::cloudRegionIds(const PerspectiveCatalog& catalog) {
+    std::map<Asn, int> perspectivesByHost;
+    for (const Perspective& perspective : catalog.perspectives()) {
+        ++perspectivesByHost[perspective.hostAsn];
+    }
+    std::set<std::string> ids;
+    for (const Perspective& perspective : catalog.perspectives()) {
+        if (perspectivesByHost[perspective.hostAsn] >= 2 && perspective.neighbours.empty()) {
+            ids.insert(perspective.id);
+        }
+    }
+    return ids;
+}
+
 RegionPlacement RegionPlacement::regional(const AsGraph& graph,
                                           const AsOrganisations& organisations,
                                           const PerspectiveCatalog& catalog,
                                           RegionalAttachment::Options options) {
     RegionPlacement placement;
     placement.model_ = RegionModel::regional(options.backbone);
-    std::map<Asn, int> perspectivesByHost;
-    for (const Perspective& perspective : catalog.perspectives()) {
-        ++perspectivesByHost[perspective.hostAsn];
-    }
-    for (const Perspective& perspective : catalog.perspectives()) {
-        if (perspectivesByHost[perspective.hostAsn] >= 2 && perspective.neighbours.empty()) {
-            placement.regionIds_.insert(perspective.id);
-        }
-    }
+    placement.regionIds_ = cloudRegionIds(catalog);
     placement.derivation_ =
         std::make_shared<const RegionalAttachment>(graph, organisations, options);
     return placement;

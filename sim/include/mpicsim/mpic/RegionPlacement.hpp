@@ -30,6 +30,9 @@ class RegionPlacement {
     // Measured neighbour sets replace the model for the regions they list.
     static RegionPlacement measured(MeasuredAttachments attachments, std::string file);
 
+    // The catalog's cloud regions, by id (the rule above).
+    static std::set<std::string> cloudRegionIds(const PerspectiveCatalog& catalog);
+
     const RegionModel& model() const { return model_; }
     bool isCloudRegion(const Perspective& perspective) const;
     Perspective place(const Perspective& perspective) const;
