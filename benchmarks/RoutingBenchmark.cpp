@@ -69,6 +69,16 @@ void LoadCaida(benchmark::State& state) {
 }
 BENCHMARK(LoadCaida)->Unit(benchmark::kMillisecond)->Iterations(5);
 
+// The fixture's pairs in turn, as attacks of one type.
+Attack nextAttack(const Fixture& f, AttackType type, std::size_t& next) {
+    Attack attack;
+    attack.type = type;
+    attack.victim = f.pairs[next].first;
+    attack.attacker = f.pairs[next].second;
+    next = (next + 1) % f.pairs.size();
+    return attack;
+}
+
 // One complete trial: every propagation the attack needs and every AS's data-plane outcome.
 void Trial(benchmark::State& state, AttackType type) {
     const Fixture& f = fixture();
@@ -77,11 +87,7 @@ void Trial(benchmark::State& state, AttackType type) {
     PropagationWorkspace workspace;
     std::size_t next = 0;
     for (auto _ : state) {
-        Attack attack;
-        attack.type = type;
-        attack.victim = f.pairs[next].first;
-        attack.attacker = f.pairs[next].second;
-        next = (next + 1) % f.pairs.size();
+        const Attack attack = nextAttack(f, type, next);
         propagator.run(attack, outcome, workspace);
         benchmark::DoNotOptimize(outcome.outcomes().data());
     }
@@ -124,11 +130,7 @@ void PerspectiveTrial(benchmark::State& state, AttackType type, std::size_t rand
     PropagationWorkspace workspace;
     std::size_t next = 0;
     for (auto _ : state) {
-        Attack attack;
-        attack.type = type;
-        attack.victim = f.pairs[next].first;
-        attack.attacker = f.pairs[next].second;
-        next = (next + 1) % f.pairs.size();
+        const Attack attack = nextAttack(f, type, next);
         propagator.run(attack, scope, outcome, workspace);
         benchmark::DoNotOptimize(outcome.outcome(scope.observed().front()));
     }

@@ -188,13 +188,7 @@ void ClassroomView::loadTopology(const QString& folder) {
     topology_ = std::move(topology);
     folder_ = folder;
     ranking_ = std::make_unique<TieBreakRanking>(topology_->graph, TieBreak::lowestAsn());
-    victim_.reset();
-    attacker_.reset();
-    primary_.reset();
-    remotes_.clear();
-    remoteRirs_.clear();
-    rovAdopters_.clear();
-    explained_.reset();
+    clearSelections();
     movedPositions_.clear();
     history_.clear();
     routing_.reset();
@@ -913,8 +907,7 @@ void ClassroomView::play() {
     timer_->start();
 }
 
-void ClassroomView::reset() {
-    remember();
+void ClassroomView::clearSelections() {
     victim_.reset();
     attacker_.reset();
     primary_.reset();
@@ -922,6 +915,11 @@ void ClassroomView::reset() {
     remoteRirs_.clear();
     rovAdopters_.clear();
     explained_.reset();
+}
+
+void ClassroomView::reset() {
+    remember();
+    clearSelections();
     caption_.clear();
     timer_->stop();
     routing_.reset();

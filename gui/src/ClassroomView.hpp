@@ -144,7 +144,8 @@ class ClassroomView : public QWidget {
     // Re-propagates after a change of the attack's inputs, keeping the phase shown.
     void recompute();
     void editCustomRule();
-    void remember();  // pushes the setup onto the undo history
+    void remember();         // pushes the setup onto the undo history
+    void clearSelections();  // victim, attacker, perspectives, ROV adopters, explained AS
     void showContextMenu(NodeIndex node, const QPoint& globalPosition);
     std::optional<Outcome> outcomeAt(NodeIndex node, int phase) const;
     std::optional<PrefixSlot> slotAt(NodeIndex node, int phase) const;
