@@ -49,7 +49,7 @@ int DistributedOptimize::run(const OptimizeCommand::Options& options, std::ostre
     const std::string disagreement = job.agreeOnStudy(
         scenarioSha256, session ? session->topologySha256() : std::string(), localError);
     if (!disagreement.empty()) {
-        err << "mpicsim optimize: error: " << disagreement << "\n";
+        err << "mpicsim optimize: error: " + disagreement + "\n";  // one write: ranks share stderr
         return 2;
     }
 

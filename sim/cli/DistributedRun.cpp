@@ -52,7 +52,7 @@ int DistributedRun::run(const RunCommand::Options& options, std::ostream& out, s
     }
     const std::string disagreement = job.agreeOnStudy(scenarioSha256, topologySha256, localError);
     if (!disagreement.empty()) {
-        err << "mpicsim run: error: " << disagreement << "\n";
+        err << "mpicsim run: error: " + disagreement + "\n";  // one write: the ranks share stderr
         return 2;
     }
 
